@@ -1,0 +1,70 @@
+# One entry point for everything. `make serve` and `make test` are the two commands a
+# newcomer needs; the rest are steps they call. See README.md.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+ADDR ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+export PYTHONPATH := $(CURDIR)
+
+# The tooling needs Python >= 3.12 (Pyodide's lock-file tools do). Look on the PATH, then
+# where pyenv keeps its versions; `make PYTHON=/path/to/python3.12` overrides.
+PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
+	$$(ls -d "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
+
+.PHONY: help serve build check test lint types pytest lock system clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+serve: $(VENV)/.installed node_modules/.installed  ## Install what is missing and serve the site locally
+	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
+
+build: $(VENV)/.installed node_modules/.installed  ## Build the site into site/ (strict)
+	$(BIN)/mkdocs build --strict
+
+check: lint types build  ## Lint, type-check and build strictly
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: $(VENV)/.installed
+	$(BIN)/mypy
+
+test: system check pytest  ## Everything: system needs, check, the whole test suite
+
+pytest: $(VENV)/.installed node_modules/.installed
+	$(BIN)/pytest
+
+system:  ## Install (or say how to install) what the tests need beyond Python and npm
+	bash .ci/system-needs
+
+lock: $(VENV)/.installed  ## Re-lock Python dependencies from requirements.in
+	$(BIN)/uv pip compile --quiet --python-version 3.12 --generate-hashes \
+		--custom-compile-command "make lock" requirements.in -o requirements.lock
+
+$(VENV)/.installed: requirements.lock
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "error: Python 3.12 or newer is needed and none was found." >&2; \
+		echo "Install it (Debian/Ubuntu: apt-get install python3.12 python3.12-venv; or pyenv install 3.12)," >&2; \
+		echo "or point to one: make PYTHON=/path/to/python3.12 $(MAKECMDGOALS)" >&2; exit 1; fi
+	@echo "Creating $(VENV) with $(PYTHON)"
+	[ -x $(PY) ] || "$(PYTHON)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+clean:  ## Remove what the build wrote
+	rm -rf site dist .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -1,0 +1,105 @@
+"""``python -m calculators``: list the calculators or run one.
+
+    python -m calculators list [--json]
+    python -m calculators run NAME [field=value ...] [--json]
+
+Bad input exits with status 2, a message on stderr naming the field and what it accepts,
+and with ``--json`` also ``{"errors": {field: message}}`` on stdout. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from calculators import UnknownCalculator, get, registry
+from calculators.parsing import InputErrors
+from calculators.results import as_record, calculate, dumps, present
+
+USAGE_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"error: {message}", file=sys.stderr)
+        raise SystemExit(USAGE_ERROR)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m calculators", description="Hiring calculators (figures from data/).")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    listing = commands.add_parser("list", help="list the calculators and their fields")
+    listing.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    run = commands.add_parser("run", help="run one calculator")
+    run.add_argument("name", help="the calculator, e.g. loaded-cost")
+    run.add_argument("fields", nargs="*", metavar="field=value", help="inputs; unset fields take their defaults")
+    run.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    return parser
+
+
+def _fail(errors: dict[str, str], *, as_json: bool) -> int:
+    for message in errors.values():
+        print(f"error: {message}", file=sys.stderr)
+    if as_json:
+        print(dumps({"errors": errors}))
+    return USAGE_ERROR
+
+
+def _list(*, as_json: bool) -> int:
+    calculators = registry()
+    if as_json:
+        print(json.dumps([calc.describe() for calc in calculators.values()], indent=2, ensure_ascii=False))
+        return 0
+    for calc in calculators.values():
+        print(f"{calc.name}: {calc.title}")
+        for spec in calc.inputs:
+            print(f"    {spec.name:<22} {spec.label} ({spec.allowed()})")
+    return 0
+
+
+def _run(name: str, raw_fields: Sequence[str], *, as_json: bool) -> int:
+    try:
+        calculator = get(name)
+    except UnknownCalculator as error:
+        return _fail({"calculator": str(error)}, as_json=as_json)
+    pairs: list[tuple[str, str]] = []
+    for item in raw_fields:
+        field, sep, value = item.partition("=")
+        if not sep or not field:
+            return _fail({field or item: f"“{item}” is not of the form field=value"}, as_json=as_json)
+        pairs.append((field.strip(), value))
+    try:
+        inputs, result = calculate(calculator, pairs)
+    except InputErrors as problem:
+        return _fail(problem.errors, as_json=as_json)
+    if as_json:
+        print(dumps(as_record(calculator, inputs, result)))
+        return 0
+    shown = present(calculator, inputs, result)
+    print(calculator.title)
+    print()
+    for spec in calculator.inputs:
+        print(f"  {spec.label:<30} {shown['fields'][spec.name]} {spec.unit or ''}".rstrip())
+    print()
+    width = max(len(line["label"]) for line in shown["breakdown"]) if shown["breakdown"] else 0
+    for line in shown["breakdown"]:
+        print(f"  {line['label']:<{width}}  {line['display']:>14}   = {line['formula']}")
+    print()
+    for spec in calculator.outputs:
+        print(f"  {spec.label}: {shown['display'][spec.name]}")
+    for warning in shown["warnings"]:
+        print(f"\n  Note: {warning}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "list":
+            return _list(as_json=args.json)
+        return _run(args.name, args.fields, as_json=args.json)
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return 0

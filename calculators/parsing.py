@@ -1,0 +1,174 @@
+"""The one grammar for what a reader types, shared by the CLI, the build and the browser.
+
+Numbers are read in US format: ``150000``, ``150,000``, ``150,000.50``, ``-2``, ``.5``,
+with an optional leading ``$`` on money fields and an optional trailing ``%`` on percent
+fields. Anything else is refused with a message that names the field and what it
+accepts: exponents (``1e5``), hex, ``NaN``/``Infinity``, non-ASCII digits, other locales'
+separators (``1.500,00``, ``1 500``) and the ambiguous ``150.000`` (thousands or a
+decimal?). Nothing is ever clamped into range: out of range is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+
+from calculators.spec import Calculator, Input, Inputs, Value
+
+MAX_RAW_LENGTH = 64
+"""Longer than any number or choice a person types; longer input is refused, not read."""
+
+_NUMBER = re.compile(
+    r"""
+    (?P<sign>[-+])?
+    (?P<dollar>\$)?
+    (?P<whole>\d{1,3}(?:,\d{3})+|\d+)?
+    (?:\.(?P<fraction>\d+))?
+    (?P<percent>%)?
+    """,
+    re.ASCII | re.VERBOSE,
+)
+_YES = {"yes", "y", "true", "on", "1"}
+_NO = {"no", "n", "false", "off", "0"}
+
+
+class InputErrors(Exception):
+    """One message per field that could not be read; keys are field names."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+class FieldError(ValueError):
+    """A single field's problem, without the field's label (added by the caller)."""
+
+
+def _clean(raw: str) -> str:
+    text = raw.strip()
+    if len(text) > MAX_RAW_LENGTH:
+        raise FieldError(f"is too long ({len(text)} characters)")
+    if any(not char.isprintable() for char in text):
+        raise FieldError("contains control characters")
+    return text
+
+
+def parse_number(spec: Input, raw: str) -> float | int:
+    """Read ``raw`` as the number ``spec`` accepts, or raise :class:`FieldError`."""
+    text = _clean(raw)
+    match = _NUMBER.fullmatch(text)
+    if not match or (match["whole"] is None and match["fraction"] is None):
+        raise FieldError("is not a number in the form 150000, 150,000 or 150,000.50")
+    if match["dollar"] and not spec.money:
+        raise FieldError("is not a money amount, so it takes no $ sign")
+    if match["percent"] and spec.unit != "%":
+        raise FieldError("is not a percentage, so it takes no % sign")
+    whole, fraction = match["whole"] or "0", match["fraction"]
+    if fraction is not None and len(fraction) == 3 and "," not in whole and whole[0] != "0" and len(whole) <= 3:
+        raise FieldError(
+            f"is ambiguous: write {whole}{fraction} (with no point) for thousands, or {whole}.{fraction[:2]} for a decimal"
+        )
+    try:
+        value = Decimal((match["sign"] or "") + whole.replace(",", "") + (f".{fraction}" if fraction else ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+        raise FieldError("is not a number") from None
+    if spec.kind == "integer":
+        if value != value.to_integral_value():
+            raise FieldError(f"must be a whole number; enter {spec.allowed()}")
+        number: float | int = int(value)
+    else:
+        number = float(value)
+    if (spec.minimum is not None and value < Decimal(str(spec.minimum))) or (
+        spec.maximum is not None and value > Decimal(str(spec.maximum))
+    ):
+        raise FieldError(f"is out of range; enter {spec.allowed()}")
+    return number + 0  # turns -0.0 into 0.0
+
+
+def parse_value(spec: Input, raw: str) -> Value:
+    """Read one field's raw text by its kind. Raises :class:`FieldError`."""
+    if spec.kind in {"number", "integer"}:
+        return parse_number(spec, raw)
+    if spec.kind == "text":
+        text = raw.strip()
+        if len(text) > spec.max_length:
+            raise FieldError(f"is too long; enter {spec.allowed()}")
+        if any(not char.isprintable() for char in text):
+            raise FieldError("contains control characters")
+        return text
+    text = _clean(raw).lower()
+    if spec.kind == "yes-no":
+        if text in _YES:
+            return True
+        if text in _NO:
+            return False
+        raise FieldError("must be yes or no")
+    for choice in spec.choices:
+        if text == choice.value.lower():
+            return choice.value
+    raise FieldError(f"is not a known option; choose {spec.allowed()}")
+
+
+def unparse(spec: Input, value: Value) -> str:
+    """Write a parsed value back as text that :func:`parse_value` reads to the same value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        return value
+    if spec.kind == "integer":
+        return f"{int(value):,}" if spec.money else str(int(value))
+    if spec.money:
+        return f"{value:,.2f}".removesuffix(".00")
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    if "." in text and len(text.split(".")[1]) == 3 and not text.startswith(("0", "-0")):
+        text += "0"  # 12.125 would read as ambiguous; 12.1250 is the same number
+    return text
+
+
+def parse_inputs(calculator: Calculator, fields: Iterable[tuple[str, str]]) -> Inputs:
+    """Parse a reader's raw fields, fill in defaults, and check them together.
+
+    ``fields`` is a sequence of (name, raw text) pairs, as they come from a form, a URL
+    query or the command line. Unknown and repeated names are errors. Raises
+    :class:`InputErrors` with one message for each field that is wrong.
+    """
+    known = {spec.name: spec for spec in calculator.inputs}
+    given: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    for name, raw in fields:
+        if name not in known:
+            shown = name if len(name) <= 40 and name.isprintable() else name[:37].encode("ascii", "replace").decode() + "..."
+            errors[shown] = f"“{shown}” is not a field of {calculator.title}; its fields are " + ", ".join(known)
+        elif name in given:
+            errors[name] = f"{known[name].label} is given more than once"
+        else:
+            given[name] = raw
+    values: dict[str, Value] = {}
+    for spec in calculator.inputs:
+        raw = given.get(spec.name, "")
+        if spec.name in errors:
+            continue
+        try:
+            if raw.strip():
+                values[spec.name] = parse_value(spec, raw)
+            elif spec.default_from is not None:
+                if any(dep not in values for dep in spec.depends_on):
+                    continue  # the field it follows is wrong; that error is reported
+                values[spec.name] = spec.default_from(Inputs(values))
+            elif spec.default is not None:
+                values[spec.name] = spec.default
+            elif spec.required:
+                raise FieldError(f"is required; enter {spec.allowed()}")
+            else:
+                values[spec.name] = None
+        except FieldError as problem:
+            errors[spec.name] = f"{spec.label} {problem}"
+    if not errors:
+        for name, message in calculator.check(Inputs(values)).items():
+            errors[name] = message
+    if errors:
+        raise InputErrors(errors)
+    return Inputs(values)

@@ -1,0 +1,207 @@
+"""What a calculator is: its inputs, its outputs and the result it computes.
+
+A calculator module builds a :class:`Calculator` from the figures in ``data/`` (see
+:mod:`calculators.figures`); nothing here knows about HTML, the CLI or the browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+InputKind = Literal["number", "integer", "choice", "yes-no", "text"]
+OutputKind = Literal["money", "percent", "number", "multiple", "text"]
+Value = float | int | str | bool | None
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Input:
+    """One field a reader fills in.
+
+    ``default`` is a fixed starting value; ``default_from`` computes one from the inputs
+    named in ``depends_on`` (for example a salary from the level), and such a field
+    follows those inputs until the reader sets it.
+    """
+
+    name: str
+    label: str
+    kind: InputKind
+    help: str = ""
+    unit: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    step: float | None = None
+    default: Value = None
+    default_from: Callable[[Inputs], Value] | None = None
+    depends_on: tuple[str, ...] = ()
+    required: bool = True
+    choices: tuple[Choice, ...] = ()
+    max_length: int = 200
+    money: bool = False
+    """A money amount: a leading ``$`` is accepted and values are written as dollars."""
+
+    def describe(self) -> dict[str, object]:
+        """The spec as plain JSON-ready data (for ``list --json`` and the browser)."""
+        spec: dict[str, object] = {
+            "name": self.name,
+            "label": self.label,
+            "kind": self.kind,
+            "required": self.required,
+            "unit": self.unit,
+            "help": self.help,
+        }
+        if self.kind in {"number", "integer"}:
+            spec |= {"min": self.minimum, "max": self.maximum, "step": self.step, "money": self.money}
+        if self.kind == "choice":
+            spec["choices"] = [{"value": c.value, "label": c.label} for c in self.choices]
+        if self.kind == "text":
+            spec["max_length"] = self.max_length
+        if self.depends_on:
+            spec["depends_on"] = list(self.depends_on)
+        return spec
+
+    def allowed(self) -> str:
+        """What this field accepts, in words, for error messages and help."""
+        if self.kind == "choice":
+            return "one of " + ", ".join(c.value for c in self.choices)
+        if self.kind == "yes-no":
+            return "yes or no"
+        if self.kind == "text":
+            return f"text of at most {self.max_length} characters"
+        whole = "a whole number" if self.kind == "integer" else "a number"
+        low, high = self.minimum, self.maximum
+        unit = f" {self.unit}" if self.unit else ""
+
+        def show(value: float) -> str:
+            text = f"{value:,.6f}".rstrip("0").rstrip(".")
+            return f"${text}" if self.money else text
+
+        if low is not None and high is not None:
+            return f"{whole} from {show(low)} to {show(high)}{unit}"
+        if low is not None:
+            return f"{whole} of at least {show(low)}{unit}"
+        if high is not None:
+            return f"{whole} of at most {show(high)}{unit}"
+        return whole
+
+
+@dataclass(frozen=True)
+class Output:
+    name: str
+    label: str
+    kind: OutputKind
+    unit: str | None = None
+    help: str = ""
+
+    def describe(self) -> dict[str, object]:
+        return {"name": self.name, "label": self.label, "kind": self.kind, "unit": self.unit, "help": self.help}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of an itemised breakdown: what it is, how much, and how it was worked out."""
+
+    label: str
+    amount: float
+    formula: str
+    kind: OutputKind = "money"
+
+
+@dataclass(frozen=True)
+class Result:
+    outputs: Mapping[str, float | int | str]
+    breakdown: tuple[Line, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+class Inputs(Mapping[str, Value]):
+    """Parsed input values with typed accessors for the compute functions."""
+
+    def __init__(self, values: Mapping[str, Value]) -> None:
+        self._values = dict(values)
+
+    def __getitem__(self, name: str) -> Value:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"Inputs({self._values!r})"
+
+    def number(self, name: str) -> float:
+        value = self._values[name]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"{name} is not a number: {value!r}")
+        return float(value)
+
+    def integer(self, name: str) -> int:
+        value = self._values[name]
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{name} is not a whole number: {value!r}")
+        return value
+
+    def text(self, name: str) -> str:
+        value = self._values[name]
+        if not isinstance(value, str):
+            raise TypeError(f"{name} is not text: {value!r}")
+        return value
+
+    def flag(self, name: str) -> bool:
+        value = self._values[name]
+        if not isinstance(value, bool):
+            raise TypeError(f"{name} is not yes/no: {value!r}")
+        return value
+
+    def optional_number(self, name: str) -> float | None:
+        return None if self._values.get(name) is None else self.number(name)
+
+
+@dataclass(frozen=True)
+class Calculator:
+    """A calculator: its fields, its outputs and a pure function from inputs to a result.
+
+    ``check`` returns errors that involve several fields (field name -> message), after each
+    field has been parsed on its own.
+    """
+
+    name: str
+    title: str
+    summary: str
+    inputs: tuple[Input, ...]
+    outputs: tuple[Output, ...]
+    compute: Callable[[Inputs], Result]
+    check: Callable[[Inputs], Mapping[str, str]] = field(default=lambda _inputs: {})
+    assumptions: tuple[str, ...] = ()
+
+    def input(self, name: str) -> Input:
+        for item in self.inputs:
+            if item.name == name:
+                return item
+        raise KeyError(name)
+
+    def output(self, name: str) -> Output:
+        for item in self.outputs:
+            if item.name == name:
+                return item
+        raise KeyError(name)
+
+    def describe(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "summary": self.summary,
+            "inputs": [item.describe() for item in self.inputs],
+            "outputs": [item.describe() for item in self.outputs],
+            "assumptions": list(self.assumptions),
+        }

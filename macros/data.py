@@ -1,0 +1,282 @@
+"""The guide's facts: typed schemas for ``data/*.yaml`` and the loader that checks them.
+
+Everything a page or a calculator shows comes from a :class:`GuideData` built here. A data
+file that is missing, malformed or inconsistent stops the build with a :class:`DataError`
+naming the file, the key path and the problem.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+
+from macros.yamlsafe import YamlProblem, load_yaml
+
+MAX_MONEY = 100_000_000
+"""Larger than any figure this guide could hold; a bigger one is a typo."""
+
+Money = Annotated[int | float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
+Percent = Annotated[int | float, Field(ge=0, le=100, allow_inf_nan=False)]
+Multiple = Annotated[int | float, Field(ge=0, le=100, allow_inf_nan=False)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Key = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]{0,63}$")]
+
+
+class Strict(BaseModel):
+    """Base for every data record: unknown keys and loose types are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Sourced(Strict):
+    """A record that says where its figures come from and when they were true."""
+
+    source: Key
+    as_of: datetime.date
+
+
+class Range(Sourced):
+    """A low-high range; ``min`` may not exceed ``max``."""
+
+    min: float
+    max: float
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is larger than max ({self.max:g})")
+        return self
+
+
+class MoneyBand(Range):
+    """A pay band in whole currency units for one period (a year or an hour)."""
+
+    min: Money
+    max: Money
+    currency: Literal["USD"]
+    period: Literal["year", "hour"]
+    region: Text
+    label: Text | None = None
+
+
+class PercentRange(Range):
+    min: Percent
+    max: Percent
+    unit: Literal["percent"]
+
+
+class Overhead(PercentRange):
+    covers: Annotated[list[Text], Field(min_length=1)]
+
+
+class Vesting(Sourced):
+    years: Annotated[int, Field(ge=1, le=10)]
+    cliff_months: Annotated[int, Field(ge=0, le=120)]
+
+    @model_validator(mode="after")
+    def _cliff_within_vesting(self) -> Self:
+        if self.cliff_months > self.years * 12:
+            raise ValueError(f"cliff_months ({self.cliff_months}) is longer than the vesting ({self.years} years)")
+        return self
+
+
+class BadHireCost(Range):
+    min: Multiple
+    max: Multiple
+    unit: Literal["multiple"]
+    months_before_exit: Annotated[int, Field(ge=1, le=60)]
+
+
+class Source(Strict):
+    title: Text
+    kind: Literal["published", "editorial"]
+    publisher: Text
+    note: Text
+    as_of: datetime.date
+    url: Annotated[str, Field(pattern=r"^https://")] | None = None
+
+
+class Level(Strict):
+    label: Text
+    min_years: Annotated[int, Field(ge=0, le=60)]
+    max_years: Annotated[int, Field(ge=0, le=60)] | None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.max_years is not None and self.min_years > self.max_years:
+            raise ValueError(f"min_years ({self.min_years}) is larger than max_years ({self.max_years})")
+        return self
+
+
+class Pay(Strict):
+    salary: dict[Key, MoneyBand]
+    freelance: dict[Key, MoneyBand]
+    agency: Annotated[dict[Key, MoneyBand], Field(min_length=1)]
+    overhead: Overhead
+
+
+class Equity(Strict):
+    early_engineer: PercentRange
+    vesting: Vesting
+
+
+class BadHire(Strict):
+    cost: BadHireCost
+
+
+@dataclass(frozen=True)
+class GuideData:
+    """Every validated fact, ready for the macros and the calculators."""
+
+    sources: Mapping[str, Source]
+    levels: Mapping[str, Level]
+    pay: Pay
+    equity: Equity
+    bad_hire: BadHire
+
+
+# One schema per file. A new data file is one entry here and one field on GuideData.
+SCHEMAS: dict[str, Any] = {
+    "sources.yaml": dict[Key, Source],
+    "levels.yaml": Annotated[dict[Key, Level], Field(min_length=1)],
+    "pay.yaml": Pay,
+    "equity.yaml": Equity,
+    "bad_hire.yaml": BadHire,
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.key}: {self.message}"
+
+
+class DataError(Exception):
+    """The data files are not fit to build from. ``problems`` lists each fault."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {problem}" for problem in self.problems)
+        super().__init__(f"the guide's data has {len(self.problems)} problem(s):\n{lines}")
+
+
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        elif part in {"int", "float", "function-after[_ordered()]"} or part.startswith(("function-", "constrained-")):
+            continue  # pydantic's names for union members and validators, not keys
+        else:
+            parts.append(str(part))
+    return ".".join(parts).replace(".[", "[") or "(top level)"
+
+
+def _describe(error: Mapping[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "extra_forbidden":
+        return "unknown key (check its spelling)"
+    given = error.get("input")
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if kind in {"int_type", "float_type", "string_type", "date_type", "bool_type", "literal_error", "dict_type", "list_type"}:
+        shown = repr(given)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        return f"{message}, got {shown}"
+    return message
+
+
+def _validate(name: str, schema: Any, raw: Any) -> tuple[Any, list[Problem]]:
+    file = f"data/{name}"
+    try:
+        return TypeAdapter(schema).validate_python(raw), []
+    except ValidationError as error:
+        seen: set[tuple[str, str]] = set()
+        problems: list[Problem] = []
+        for item in error.errors():
+            key, message = _key_path(item["loc"]), _describe(item)
+            if (key, message) not in seen:
+                seen.add((key, message))
+                problems.append(Problem(file, key, message))
+        return None, problems
+
+
+def _cross_check(data: GuideData) -> list[Problem]:
+    """Checks that span files: known sources, and a band for every level and no others."""
+    problems: list[Problem] = []
+
+    def sourced(file: str, key: str, record: Sourced) -> None:
+        if record.source not in data.sources:
+            known = ", ".join(sorted(data.sources))
+            problems.append(Problem(file, f"{key}.source", f"unknown source {record.source!r} (known: {known})"))
+
+    levels = set(data.levels)
+    for table_name in ("salary", "freelance"):
+        table: dict[str, MoneyBand] = getattr(data.pay, table_name)
+        for level in sorted(set(table) - levels):
+            problems.append(
+                Problem("data/pay.yaml", f"{table_name}.{level}", f"unknown level (levels: {', '.join(data.levels)})")
+            )
+        for level in data.levels:
+            if level not in table:
+                problems.append(Problem("data/pay.yaml", f"{table_name}.{level}", "required key is missing"))
+        for level, band in table.items():
+            sourced("data/pay.yaml", f"{table_name}.{level}", band)
+    for region, band in data.pay.agency.items():
+        sourced("data/pay.yaml", f"agency.{region}", band)
+    sourced("data/pay.yaml", "overhead", data.pay.overhead)
+    sourced("data/equity.yaml", "early_engineer", data.equity.early_engineer)
+    sourced("data/equity.yaml", "vesting", data.equity.vesting)
+    sourced("data/bad_hire.yaml", "cost", data.bad_hire.cost)
+    return problems
+
+
+def load_data(data_dir: Path) -> GuideData:
+    """Read and validate every file in ``data_dir``. Raises :class:`DataError`."""
+    problems: list[Problem] = []
+    parsed: dict[str, Any] = {}
+    for name, schema in SCHEMAS.items():
+        path = data_dir / name
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            problems.append(Problem(f"data/{name}", "(file)", "file is missing"))
+            continue
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(Problem(f"data/{name}", "(file)", f"cannot be read: {error}"))
+            continue
+        try:
+            raw = load_yaml(text)
+        except YamlProblem as problem:
+            problems.append(Problem(f"data/{name}", problem.key, problem.message))
+            continue
+        value, found = _validate(name, schema, raw)
+        problems.extend(found)
+        parsed[name] = value
+    if problems:
+        raise DataError(problems)
+    data = GuideData(
+        sources=parsed["sources.yaml"],
+        levels=parsed["levels.yaml"],
+        pay=parsed["pay.yaml"],
+        equity=parsed["equity.yaml"],
+        bad_hire=parsed["bad_hire.yaml"],
+    )
+    problems = _cross_check(data)
+    if problems:
+        raise DataError(problems)
+    return data
+
+
+__all__ = ["DataError", "GuideData", "Problem", "load_data"]

@@ -1,0 +1,95 @@
+"""Named figures for prose: every number a page shows, formatted, with where it came from.
+
+A page writes ``{{ fig("salary.senior") }}`` and gets ``$140,000–$200,000 a year``; the
+key names a record in ``data/``. Unknown keys fail the build with the closest matches.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from dataclasses import dataclass
+
+from calculators import formatting
+from macros.data import GuideData, MoneyBand, Sourced
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure ready for a page: its text and the record it came from."""
+
+    key: str
+    text: str
+    source: str
+    as_of: datetime.date
+    per: str = ""
+    """The period in words (``a year``), kept apart so a table can put it in its header."""
+
+    def inline(self, *, with_period: bool = True) -> str:
+        return f"{self.text} {self.per}" if with_period and self.per else self.text
+
+
+class UnknownFigure(KeyError):
+    def __init__(self, key: str, known: list[str]) -> None:
+        close = difflib.get_close_matches(key, known, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else f"; known figures: {', '.join(known)}"
+        super().__init__(f"no figure named {key!r}{hint}")
+
+
+def _band(key: str, band: MoneyBand) -> Figure:
+    return Figure(key, formatting.money_range(band.min, band.max), band.source, band.as_of, formatting.per(band.period))
+
+
+def _single(key: str, text: str, record: Sourced) -> Figure:
+    return Figure(key, text, record.source, record.as_of)
+
+
+def _years(low: int, high: int | None) -> str:
+    return f"{low}+ years" if high is None else f"{formatting.span(str(low), str(high))} years"
+
+
+def catalogue(data: GuideData) -> dict[str, Figure]:
+    """Every figure a page may show, by key."""
+    pay, equity, bad = data.pay, data.equity, data.bad_hire.cost
+    figures: dict[str, Figure] = {}
+    for table in ("salary", "freelance"):
+        for level, band in getattr(pay, table).items():
+            figures[f"{table}.{level}"] = _band(f"{table}.{level}", band)
+            figures[f"{table}.{level}.low"] = Figure(
+                f"{table}.{level}.low", formatting.money(band.min), band.source, band.as_of, formatting.per(band.period)
+            )
+            figures[f"{table}.{level}.high"] = Figure(
+                f"{table}.{level}.high", formatting.money(band.max), band.source, band.as_of, formatting.per(band.period)
+            )
+    for region, band in pay.agency.items():
+        figures[f"agency.{region}"] = _band(f"agency.{region}", band)
+    figures["overhead"] = _single("overhead", formatting.percent_range(pay.overhead.min, pay.overhead.max), pay.overhead)
+    figures["equity.early_engineer"] = _single(
+        "equity.early_engineer",
+        formatting.percent_range(equity.early_engineer.min, equity.early_engineer.max),
+        equity.early_engineer,
+    )
+    vest = equity.vesting
+    figures["vesting.years"] = _single("vesting.years", f"{vest.years} years", vest)
+    figures["vesting.cliff"] = _single("vesting.cliff", _cliff(vest.cliff_months), vest)
+    figures["bad_hire.multiple"] = _single("bad_hire.multiple", formatting.multiple_range(bad.min, bad.max), bad)
+    figures["bad_hire.months"] = _single("bad_hire.months", f"{bad.months_before_exit} months", bad)
+    for level, spec in data.levels.items():
+        figures[f"experience.{level}"] = Figure(
+            f"experience.{level}", _years(spec.min_years, spec.max_years), "", datetime.date.min
+        )
+    return figures
+
+
+def _cliff(months: int) -> str:
+    if months % 12 == 0:
+        years = months // 12
+        return f"{years} year" if years == 1 else f"{years} years"
+    return f"{months} months"
+
+
+def lookup(figures: dict[str, Figure], key: str) -> Figure:
+    try:
+        return figures[key]
+    except KeyError:
+        raise UnknownFigure(key, sorted(figures)) from None

@@ -1,0 +1,82 @@
+"""The MkDocs adapter: loads the data once per build and exposes the macros to pages.
+
+Kept thin on purpose: every macro here calls a pure function in :mod:`macros.render`,
+:mod:`macros.figures` or :mod:`macros.forms`, which the tests call directly.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from macros import render
+from macros.data import DataError, load_data
+from macros.export import write_defaults
+from macros.figures import UnknownFigure, catalogue, lookup
+
+
+def define_env(env: Any) -> None:
+    root = Path(env.project_dir)
+    try:
+        data = load_data(root / "data")
+    except DataError as error:
+        raise PluginError(f"The build stopped: {error}") from None
+    write_defaults(data, root / "calculators" / "defaults.json")
+    figures = catalogue(data)
+    used: dict[str, dict[str, datetime.date]] = {}
+
+    def page_uri() -> str:
+        return str(env.page.file.src_uri) if env.page is not None else ""
+
+    def sources_href() -> str:
+        return posixpath.relpath(render.SOURCES_PAGE, posixpath.dirname(page_uri()) or ".")
+
+    def note_source(source: str, as_of: datetime.date) -> None:
+        if source:
+            page = used.setdefault(page_uri(), {})
+            page[source] = min(as_of, page.get(source, as_of))
+
+    @env.macro  # type: ignore[misc]
+    def fig(key: str, period: bool = True) -> str:
+        """A figure for prose, e.g. ``{{ fig("salary.senior") }}`` -> ``$140,000–$200,000 a year``."""
+        try:
+            figure = lookup(figures, key)
+        except UnknownFigure as error:
+            raise PluginError(f"{page_uri()}: {error.args[0]}") from None
+        note_source(figure.source, figure.as_of)
+        return render.figure_text(figure, data.sources.get(figure.source), with_period=period)
+
+    @env.macro  # type: ignore[misc]
+    def pay_table() -> str:
+        """Salary and freelance bands by level."""
+        return render.pay_table(data, sources_href())
+
+    @env.macro  # type: ignore[misc]
+    def agency_table() -> str:
+        """Agency hourly rates by region."""
+        return render.agency_table(data, sources_href())
+
+    @env.macro  # type: ignore[misc]
+    def overhead_covers() -> str:
+        """What the fully loaded overhead covers, as a phrase."""
+        covers = data.pay.overhead.covers
+        return ", ".join(covers[:-1]) + f" and {covers[-1]}" if len(covers) > 1 else covers[0]
+
+    @env.macro  # type: ignore[misc]
+    def sources_list() -> str:
+        """Every source with its as-of date."""
+        return render.sources_list(data)
+
+    def close_page() -> str:
+        return render.page_sources(data, used.pop(page_uri(), {}), sources_href())
+
+    env.variables["_close_page"] = close_page
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Close every page with the sources of the figures it showed."""
+    env.markdown += env.variables["_close_page"]()

@@ -1,0 +1,27 @@
+"""Fixtures shared across the suite: the built site and a local server for it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.build import ROOT, build
+from tests.support.server import serve
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once per test session from the checkout, strictly."""
+    target = tmp_path_factory.mktemp("site")
+    done = build(ROOT, target)
+    assert done.returncode == 0, done.stderr[-4000:]
+    return target
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 with its ``_headers`` applied."""
+    with serve(site) as url:
+        yield url
