@@ -88,8 +88,8 @@ def _run(name: str, raw_fields: Sequence[str], *, as_json: bool) -> int:
     for line in shown["breakdown"]:
         print(f"  {line['label']:<{width}}  {line['display']:>14}   = {line['formula']}")
     print()
-    for spec in calculator.outputs:
-        print(f"  {spec.label}: {shown['display'][spec.name]}")
+    for output in calculator.outputs:
+        print(f"  {output.label}: {shown['display'][output.name]}")
     for warning in shown["warnings"]:
         print(f"\n  Note: {warning}")
     return 0

@@ -59,7 +59,8 @@ def parse_number(spec: Input, raw: str) -> float | int:
     text = _clean(raw)
     match = _NUMBER.fullmatch(text)
     if not match or (match["whole"] is None and match["fraction"] is None):
-        raise FieldError("is not a number in the form 150000, 150,000 or 150,000.50")
+        example = "150000, 150,000 or 150,000.50" if spec.money else "12 or 12.5"
+        raise FieldError(f"is not a number; write it like {example}")
     if match["dollar"] and not spec.money:
         raise FieldError("is not a money amount, so it takes no $ sign")
     if match["percent"] and spec.unit != "%":
@@ -67,7 +68,8 @@ def parse_number(spec: Input, raw: str) -> float | int:
     whole, fraction = match["whole"] or "0", match["fraction"]
     if fraction is not None and len(fraction) == 3 and "," not in whole and whole[0] != "0" and len(whole) <= 3:
         raise FieldError(
-            f"is ambiguous: write {whole}{fraction} (with no point) for thousands, or {whole}.{fraction[:2]} for a decimal"
+            f"is ambiguous: write {whole}{fraction} (with no point) for thousands, "
+            f"or {whole}.{fraction[:2]} for a decimal"
         )
     try:
         value = Decimal((match["sign"] or "") + whole.replace(",", "") + (f".{fraction}" if fraction else ""))
@@ -140,7 +142,11 @@ def parse_inputs(calculator: Calculator, fields: Iterable[tuple[str, str]]) -> I
     errors: dict[str, str] = {}
     for name, raw in fields:
         if name not in known:
-            shown = name if len(name) <= 40 and name.isprintable() else name[:37].encode("ascii", "replace").decode() + "..."
+            shown = (
+                name
+                if len(name) <= 40 and name.isprintable()
+                else name[:37].encode("ascii", "replace").decode() + "..."
+            )
             errors[shown] = f"“{shown}” is not a field of {calculator.title}; its fields are " + ", ".join(known)
         elif name in given:
             errors[name] = f"{known[name].label} is given more than once"
@@ -157,9 +163,12 @@ def parse_inputs(calculator: Calculator, fields: Iterable[tuple[str, str]]) -> I
             elif spec.default_from is not None:
                 if any(dep not in values for dep in spec.depends_on):
                     continue  # the field it follows is wrong; that error is reported
-                values[spec.name] = spec.default_from(Inputs(values))
+                value = spec.default_from(Inputs(values))
+                values[spec.name] = float(value) if spec.kind == "number" and isinstance(value, int) else value
             elif spec.default is not None:
-                values[spec.name] = spec.default
+                values[spec.name] = (
+                    float(spec.default) if spec.kind == "number" and isinstance(spec.default, int) else spec.default
+                )
             elif spec.required:
                 raise FieldError(f"is required; enter {spec.allowed()}")
             else:

@@ -189,7 +189,16 @@ def _describe(error: Mapping[str, Any]) -> str:
         return "unknown key (check its spelling)"
     given = error.get("input")
     message = str(error["msg"]).removeprefix("Value error, ")
-    if kind in {"int_type", "float_type", "string_type", "date_type", "bool_type", "literal_error", "dict_type", "list_type"}:
+    if kind in {
+        "int_type",
+        "float_type",
+        "string_type",
+        "date_type",
+        "bool_type",
+        "literal_error",
+        "dict_type",
+        "list_type",
+    }:
         shown = repr(given)
         if len(shown) > 60:
             shown = shown[:57] + "..."

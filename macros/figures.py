@@ -59,11 +59,17 @@ def catalogue(data: GuideData) -> dict[str, Figure]:
                 f"{table}.{level}.low", formatting.money(band.min), band.source, band.as_of, formatting.per(band.period)
             )
             figures[f"{table}.{level}.high"] = Figure(
-                f"{table}.{level}.high", formatting.money(band.max), band.source, band.as_of, formatting.per(band.period)
+                f"{table}.{level}.high",
+                formatting.money(band.max),
+                band.source,
+                band.as_of,
+                formatting.per(band.period),
             )
     for region, band in pay.agency.items():
         figures[f"agency.{region}"] = _band(f"agency.{region}", band)
-    figures["overhead"] = _single("overhead", formatting.percent_range(pay.overhead.min, pay.overhead.max), pay.overhead)
+    figures["overhead"] = _single(
+        "overhead", formatting.percent_range(pay.overhead.min, pay.overhead.max), pay.overhead
+    )
     figures["equity.early_engineer"] = _single(
         "equity.early_engineer",
         formatting.percent_range(equity.early_engineer.min, equity.early_engineer.max),

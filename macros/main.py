@@ -40,7 +40,6 @@ def define_env(env: Any) -> None:
             page = used.setdefault(page_uri(), {})
             page[source] = min(as_of, page.get(source, as_of))
 
-    @env.macro  # type: ignore[misc]
     def fig(key: str, period: bool = True) -> str:
         """A figure for prose, e.g. ``{{ fig("salary.senior") }}`` -> ``$140,000–$200,000 a year``."""
         try:
@@ -50,26 +49,25 @@ def define_env(env: Any) -> None:
         note_source(figure.source, figure.as_of)
         return render.figure_text(figure, data.sources.get(figure.source), with_period=period)
 
-    @env.macro  # type: ignore[misc]
     def pay_table() -> str:
         """Salary and freelance bands by level."""
         return render.pay_table(data, sources_href())
 
-    @env.macro  # type: ignore[misc]
     def agency_table() -> str:
         """Agency hourly rates by region."""
         return render.agency_table(data, sources_href())
 
-    @env.macro  # type: ignore[misc]
     def overhead_covers() -> str:
         """What the fully loaded overhead covers, as a phrase."""
         covers = data.pay.overhead.covers
         return ", ".join(covers[:-1]) + f" and {covers[-1]}" if len(covers) > 1 else covers[0]
 
-    @env.macro  # type: ignore[misc]
     def sources_list() -> str:
         """Every source with its as-of date."""
         return render.sources_list(data)
+
+    for macro in (fig, pay_table, agency_table, overhead_covers, sources_list):
+        env.macro(macro)
 
     def close_page() -> str:
         return render.page_sources(data, used.pop(page_uri(), {}), sources_href())

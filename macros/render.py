@@ -37,7 +37,9 @@ def caption(data: GuideData, records: Iterable[tuple[str, datetime.date]], sourc
     seen: dict[str, datetime.date] = {}
     for key, as_of in records:
         seen[key] = min(as_of, seen.get(key, as_of))
-    parts = [f"{source_link(key, data.sources[key], sources_href)}, as of {long_date(day)}" for key, day in seen.items()]
+    parts = [
+        f"{source_link(key, data.sources[key], sources_href)}, as of {long_date(day)}" for key, day in seen.items()
+    ]
     word = "Source" if len(parts) == 1 else "Sources"
     return f'<p class="figure-source" markdown>{word}: {"; ".join(parts)}.</p>'
 
@@ -51,7 +53,11 @@ def pay_table(data: GuideData, sources_href: str) -> str:
     pay = data.pay
     rows = []
     for key, level in data.levels.items():
-        years = f"{level.min_years}+" if level.max_years is None else formatting.span(str(level.min_years), str(level.max_years))
+        years = (
+            f"{level.min_years}+"
+            if level.max_years is None
+            else formatting.span(str(level.min_years), str(level.max_years))
+        )
         salary, freelance = pay.salary[key], pay.freelance[key]
         rows.append(
             [
@@ -70,7 +76,9 @@ def pay_table(data: GuideData, sources_href: str) -> str:
 
 def agency_table(data: GuideData, sources_href: str) -> str:
     """Agency hourly bands by region."""
-    rows = [[band.label or band.region, formatting.money_range(band.min, band.max)] for band in data.pay.agency.values()]
+    rows = [
+        [band.label or band.region, formatting.money_range(band.min, band.max)] for band in data.pay.agency.values()
+    ]
     body = table(["Agency based in", "Rate (an hour)"], rows, align="lr")
     return body + "\n\n" + caption(data, _bands(data.pay.agency.values()), sources_href)
 
@@ -87,7 +95,9 @@ def page_sources(data: GuideData, used: dict[str, datetime.date], sources_href: 
     """The note closing a page: which sources its figures come from, and how current they are."""
     if not used:
         return ""
-    parts = [f"{source_link(key, data.sources[key], sources_href)} (as of {long_date(day)})" for key, day in used.items()]
+    parts = [
+        f"{source_link(key, data.sources[key], sources_href)} (as of {long_date(day)})" for key, day in used.items()
+    ]
     return (
         '\n\n<aside class="page-sources" markdown>\n\n'
         f"**Figures on this page** come from {'; '.join(parts)}. "

@@ -29,13 +29,13 @@ class YamlProblem(Exception):
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader without aliases."""
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(
                 None, None, "anchors and aliases (*name) are not allowed in data files", event.start_mark
             )
-        return super().compose_node(parent, index)  # type: ignore[no-untyped-call,no-any-return]
+        return super().compose_node(parent, index)
 
 
 def _path(parts: list[str]) -> str:
@@ -71,11 +71,11 @@ def load_yaml(text: str) -> Any:
     loader = _StrictLoader(text)
     try:
         try:
-            node = loader.get_single_node()  # type: ignore[no-untyped-call]
+            node = loader.get_single_node()
             if node is None:
                 return None
             _check(node, [])
-            return loader.construct_document(node)  # type: ignore[no-untyped-call]
+            return loader.construct_document(node)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
@@ -85,4 +85,4 @@ def load_yaml(text: str) -> Any:
         except RecursionError:
             raise YamlProblem("(file)", f"nested deeper than {MAX_DEPTH} levels") from None
     finally:
-        loader.dispose()  # type: ignore[no-untyped-call]
+        loader.dispose()

@@ -29,7 +29,9 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, site: Path | None = None, *, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def build(
+    project: Path, site: Path | None = None, *, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run a strict build of ``project`` into ``site``; returns the finished process."""
     site = site or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(extra_env or {})}

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 Rules = list[tuple[str, list[tuple[str, str]]]]
 
@@ -44,7 +45,7 @@ def headers_for(rules: Rules, path: str) -> list[tuple[str, str]]:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    rules: Rules = []
+    rules: ClassVar[Rules] = []
     extensions_map = {  # noqa: RUF012 - the stdlib's own class attribute
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
