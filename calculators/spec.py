@@ -115,10 +115,45 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Column:
+    label: str
+    kind: OutputKind
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table in a result (for example a vesting schedule); cells are raw values."""
+
+    caption: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[float | int | str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    points: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A line chart in a result. ``description`` is its text alternative."""
+
+    title: str
+    x_label: str
+    y_label: str
+    y_kind: OutputKind
+    series: tuple[Series, ...]
+    description: str
+
+
+@dataclass(frozen=True)
 class Result:
     outputs: Mapping[str, float | int | str]
     breakdown: tuple[Line, ...] = ()
     warnings: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()
+    charts: tuple[Chart, ...] = ()
 
 
 class Inputs(Mapping[str, Value]):
