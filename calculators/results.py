@@ -11,9 +11,9 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from calculators import formatting
+from calculators import charts, formatting
 from calculators.parsing import parse_inputs, unparse
-from calculators.spec import Calculator, Inputs, OutputKind, Result
+from calculators.spec import Calculator, Inputs, OutputKind, Result, Table
 
 
 class CalculationError(ArithmeticError):
@@ -66,13 +66,36 @@ def show(kind: OutputKind, value: float | int | str) -> str:
     return formatting.number(value)
 
 
+def _table(table: Table) -> dict[str, Any]:
+    """A result table as JSON: column specs and, per cell, the raw value and its display text."""
+    rows: list[list[dict[str, Any]]] = []
+    for row in table.rows:
+        cells: list[dict[str, Any]] = []
+        for column, value in zip(table.columns, row, strict=True):
+            raw = _rounded(column.kind, value)
+            cells.append({"value": raw, "display": show(column.kind, raw)})
+        rows.append(cells)
+    return {
+        "caption": table.caption,
+        "columns": [{"label": column.label, "kind": column.kind} for column in table.columns],
+        "rows": rows,
+    }
+
+
 def present(calculator: Calculator, inputs: Inputs, result: Result) -> dict[str, Any]:
-    """The record plus display text for every input, output and breakdown line."""
+    """The record plus display text for every input, output and breakdown line.
+
+    Beyond the CLI record it carries ``fields`` (each input written back as text),
+    ``display`` (each output as a reader sees it), ``tables`` (each cell's raw value and
+    display text) and ``charts`` (each chart drawn as SVG by :mod:`calculators.charts`).
+    """
     record = as_record(calculator, inputs, result)
     record["fields"] = {spec.name: unparse(spec, inputs[spec.name]) for spec in calculator.inputs}
     record["display"] = {spec.name: show(spec.kind, record["outputs"][spec.name]) for spec in calculator.outputs}
     for line, shown in zip(record["breakdown"], result.breakdown, strict=True):
         line["display"] = show(shown.kind, line["amount"])
+    record["tables"] = [_table(table) for table in result.tables]
+    record["charts"] = [charts.render_svg(chart) for chart in result.charts]
     return record
 
 
