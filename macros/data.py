@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, TypeAdapter, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, BeforeValidator, TypeAdapter, ValidationError, model_validator
 
 from macros.yamlsafe import YamlProblem, load_yaml
 
@@ -40,7 +40,7 @@ def _iso_date(value: object) -> datetime.date:
         raise ValueError(f"{value!r} is not a real date ({error})") from None
 
 
-IsoDate = Annotated[datetime.date, PlainValidator(_iso_date)]
+IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
 
 
 class Strict(BaseModel):
