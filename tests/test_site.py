@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 from tests.support.build import build, copy_project
 
@@ -136,8 +135,8 @@ def test_every_page_has_one_h1_and_a_description(site: Path) -> None:
 
 
 def test_site_url_comes_from_one_place(tmp_path: Path) -> None:
-    config = yaml.load((Path(__file__).parents[1] / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
-    assert config["site_url"] == "ENV:SITE_URL"
+    config = (Path(__file__).parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^site_url: !ENV \[SITE_URL, ", config, flags=re.MULTILINE)
     project = copy_project(tmp_path / "project")
     done = build(project, tmp_path / "site", extra_env={"SITE_URL": "https://guide.example.com/hiring/"})
     assert done.returncode == 0, done.stderr[-3000:]
@@ -145,10 +144,3 @@ def test_site_url_comes_from_one_place(tmp_path: Path) -> None:
     assert "<loc>https://guide.example.com/hiring/</loc>" in sitemap
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://guide.example.com/hiring/">' in home
-
-
-class _EnvLoader(yaml.SafeLoader):
-    pass
-
-
-_EnvLoader.add_constructor("!ENV", lambda loader, node: "ENV:" + loader.construct_sequence(node)[0])  # type: ignore[arg-type, union-attr]
