@@ -38,7 +38,7 @@ class _Resources(HTMLParser):
                     self.urls.append((f"<{tag} {name}>", part.strip().split(" ")[0]))
             if name == "style":
                 self.urls.extend((f"<{tag} style>", m[0] or m[1]) for m in CSS_URL.findall(value))
-            if tag == "meta" and name == "content" and values.get("http-equiv", "").lower() == "refresh":
+            if tag == "meta" and name == "content" and (values.get("http-equiv") or "").lower() == "refresh":
                 self.urls.append(("<meta refresh>", value.partition("url=")[2]))
 
 

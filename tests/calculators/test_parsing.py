@@ -101,7 +101,7 @@ def test_choices_and_yes_no() -> None:
 def test_minus_zero_becomes_zero() -> None:
     value = parse_value(PERCENT, "-0")
     assert value == 0
-    assert math.copysign(1, value) == 1  # type: ignore[arg-type]
+    assert math.copysign(1, value) == 1
 
 
 def _calculator() -> Calculator:
