@@ -9,6 +9,9 @@
 // (or {type: "result", id, error}) for each request {id, request}.
 
 const RUNTIME = new URL("../pyodide/", import.meta.url);
+// A retry asks for fresh copies under a new address: a stalled earlier request may still
+// hold the browser's cache entry for the old one.
+const ATTEMPT = Number(new URL(import.meta.url).searchParams.get("attempt")) || 1;
 const post = (message) => self.postMessage(message);
 let failed = false;
 
@@ -27,6 +30,10 @@ self.fetch = async (resource, init = {}) => {
   const url = new URL(resource instanceof Request ? resource.url : String(resource), self.location.href);
   const name = decodeURIComponent(url.pathname.split("/").pop() || url.pathname);
   const options = /\.(json|whl)$/.test(name) ? { ...init, cache: "no-cache" } : init;
+  if (ATTEMPT > 1 && url.href.startsWith(RUNTIME.href)) {
+    url.searchParams.set("attempt", String(ATTEMPT));
+    resource = url.href;
+  }
   let response;
   try {
     response = await networkFetch(resource, options);

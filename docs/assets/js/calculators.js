@@ -14,7 +14,8 @@
   if (!scriptUrl) return;
   const WORKER_URL = new URL("calculator-worker.mjs", scriptUrl);
   // Tests and the benchmark may shorten these before the page loads (window.calculatorConfig).
-  const config = Object.assign({ stallMs: 20000, computeMs: 8000, debounceMs: 100 }, window.calculatorConfig || {});
+  const defaults = { stallMs: 20000, computeMs: 8000, debounceMs: 100 };
+  const setting = (name) => (window.calculatorConfig && window.calculatorConfig[name]) || defaults[name];
 
   const forms = new Set();
   const bound = new WeakSet();
@@ -45,7 +46,7 @@
     clearTimeout(runtime.stallTimer);
     runtime.stallTimer = setTimeout(() => {
       fail("The download stalled: nothing arrived for a while. Check the connection and retry.");
-    }, config.stallMs);
+    }, setting("stallMs"));
   }
 
   function start() {
@@ -63,7 +64,10 @@
     runtime.downloads = new Map();
     let worker;
     try {
-      worker = new Worker(WORKER_URL, { type: "module" });
+      runtime.attempt = (runtime.attempt || 0) + 1;
+      const url = new URL(WORKER_URL);
+      if (runtime.attempt > 1) url.searchParams.set("attempt", String(runtime.attempt));
+      worker = new Worker(url, { type: "module" });
     } catch (error) {
       fail("The calculator could not start in this browser.");
       return;
@@ -156,7 +160,7 @@
         runtime.pending.delete(id);
         reject(new Error("timeout"));
         replace("The calculator stopped responding; it is restarting.");
-      }, config.computeMs);
+      }, setting("computeMs"));
       runtime.pending.set(id, { resolve, reject, timer });
       runtime.worker.postMessage({ id, request: JSON.stringify(request) });
     });
@@ -205,7 +209,7 @@
         if (!this.isControl(event.target) || event.target.type === "checkbox") return;
         this.touch(event.target);
         clearTimeout(this.debounce);
-        this.debounce = setTimeout(() => this.update(true), config.debounceMs);
+        this.debounce = setTimeout(() => this.update(true), setting("debounceMs"));
       });
       form.addEventListener("change", (event) => {
         if (!this.isControl(event.target)) return;
