@@ -106,7 +106,11 @@ BAD_DATA = [
     ),
     (
         "empty prompt",
-        _replace("interview.yaml", "    prompt: >-\n      Pick a technical", "    prompt: ''\n    unused: >-\n      Pick a technical"),
+        _replace(
+            "interview.yaml",
+            "    prompt: >-\n      Pick a technical",
+            "    prompt: ''\n    unused: >-\n      Pick a technical",
+        ),
         "data/interview.yaml",
         "areas.hindsight.prompt",
         "at least 1 character",
