@@ -246,9 +246,7 @@ def breakeven_table(data: GuideData, sources_href: str) -> str:
         hourly = _mid(rate.min, rate.max)
         hours = loaded / hourly
         share = hours / year.hours
-        verdict = (
-            "never, even full time" if share > 1 else f"about {formatting.percent(round(share * 100))} of full time"
-        )
+        verdict = "more than a full-time year" if share > 1 else f"about {formatting.percent(round(share * 100))}"
         return [
             label,
             formatting.money(loaded),
