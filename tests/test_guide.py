@@ -279,7 +279,12 @@ def test_the_checklist_has_seven_steps_of_checkboxes(site: Path) -> None:
     html = (site / "checklist" / "index.html").read_text(encoding="utf-8")
     steps = re.findall(r'<h2 id="step-[a-z-]+"', html)
     assert len(steps) == 7
-    assert html.count('type="checkbox"') >= 7 * 2
+    boxes = re.findall(r"<input[^>]*type=\"checkbox\"[^>]*>", html)
+    assert len(boxes) >= 7 * 2
+    assert not [box for box in boxes if "disabled" in box], "checkboxes must be clickable on screen"
+    css = (site / "assets" / "css" / "guide.css").read_text(encoding="utf-8")
+    assert "@media print" in css
+    assert ".task-list-indicator" in css
 
 
 def test_the_faq_answers_at_least_twelve_questions(site: Path) -> None:
