@@ -308,6 +308,8 @@ class RedFlag(Sourced):
     looks_like: Text
     why_it_matters: Text
     check: Text
+    check_source: Key
+    """Where the check comes from; the signal itself is ``source``."""
     shows_in: Annotated[list[Key], Field(min_length=1)]
 
 
@@ -444,6 +446,10 @@ def _cross_check(data: GuideData) -> list[Problem]:
         sourced("data/interview.yaml", f"areas.{key}.rubric", area.rubric)
     for key, flag in data.red_flags.items():
         sourced("data/red_flags.yaml", key, flag)
+        if flag.check_source not in data.sources:
+            problems.append(
+                Problem("data/red_flags.yaml", f"{key}.check_source", f"unknown source {flag.check_source!r}")
+            )
         for shown in flag.shows_in:
             if shown not in data.interview.areas:
                 problems.append(

@@ -131,6 +131,7 @@ def _interview_macros(env: Any, data: GuideData, figures: dict[str, Figure], pag
         """The six red flags with their checks."""
         for flag in data.red_flags.values():
             page.note_source(flag.source, flag.as_of)
+            page.note_source(flag.check_source, flag.as_of)
         return render.red_flags(data, page.href(render.INTERVIEW_PAGE), sources_href())
 
     def red_flag_summary() -> str:

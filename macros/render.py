@@ -196,7 +196,7 @@ def red_flags(data: GuideData, interview_href: str, sources_href: str) -> str:
             f"**Why it matters:** {' '.join(flag.why_it_matters.split())}\n\n"
             f'!!! tip "Confirm or clear it"\n\n    {" ".join(flag.check.split())}\n\n'
             f"**Where it tends to show:** {_shows_in(data, flag.shows_in, interview_href)}.\n\n"
-            + caption(data, [(flag.source, flag.as_of)], sources_href)
+            + caption(data, [(flag.source, flag.as_of), (flag.check_source, flag.as_of)], sources_href)
             + "\n"
         )
     return "\n".join(blocks)

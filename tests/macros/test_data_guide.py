@@ -62,6 +62,7 @@ ghosting:
   looks_like: x
   why_it_matters: x
   check: x
+  check_source: editorial
   shows_in: [references]
   source: editorial
   as_of: 2026-11-25
@@ -160,6 +161,13 @@ BAD_DATA = [
         "data/red_flags.yaml",
         "unexplained-decisions.source",
         "unknown source 'rumor'",
+    ),
+    (
+        "red flag check with an unknown source",
+        _replace("red_flags.yaml", "check_source: editorial", "check_source: folklore"),
+        "data/red_flags.yaml",
+        "unexplained-decisions.check_source",
+        "unknown source 'folklore'",
     ),
     (
         "weeks out of order",
