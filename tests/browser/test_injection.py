@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pytest
+from playwright.sync_api import Dialog
 
 from calculators import registry
 from tests.browser.conftest import Session
@@ -39,7 +40,12 @@ def _check_nothing_ran(session: Session) -> None:
 def test_payloads_in_every_address_parameter(session: Session, site_url: str, rotation: int) -> None:
     calc = registry()["loaded-cost"]
     dialogs: list[str] = []
-    session.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    session.page.on("dialog", on_dialog)
     session.context.add_init_script(WATCH)
     names = [spec.name for spec in calc.inputs]
     params = [(name, PAYLOADS[(i + rotation) % len(PAYLOADS)]) for i, name in enumerate(names)]
