@@ -382,11 +382,17 @@
     if (found.length && runtime.state === "idle") start();
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(attach);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", attach);
-  } else {
-    attach();
+  // On a full page load the forms are already parsed when this script runs (it sits at the
+  // end of the body, and it loads async): start the runtime now instead of waiting for the
+  // theme's document$, which emits a few hundred milliseconds later.
+  if (document.querySelector("form[data-calculator]")) start();
+
+  // The script loads async, so the theme's bundle may not have run yet; it has by the time
+  // the document is parsed.
+  function hook() {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(attach);
+    else attach();
   }
+  if (window.document$ || document.readyState !== "loading") hook();
+  else document.addEventListener("DOMContentLoaded", hook);
 })();
