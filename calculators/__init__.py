@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from calculators import engagement, loaded_cost
+from calculators import bad_hire, engagement, loaded_cost
 from calculators.figures import Figures, shipped
 from calculators.spec import Calculator
 
 BUILDERS: dict[str, Callable[[Figures], Calculator]] = {
     loaded_cost.NAME: loaded_cost.build,
     engagement.NAME: engagement.build,
+    bad_hire.NAME: bad_hire.build,
 }
 
 
