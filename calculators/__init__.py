@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from calculators import bad_hire, engagement, loaded_cost
+from calculators import bad_hire, engagement, equity, loaded_cost
 from calculators.figures import Figures, shipped
 from calculators.spec import Calculator
 
@@ -17,6 +17,7 @@ BUILDERS: dict[str, Callable[[Figures], Calculator]] = {
     loaded_cost.NAME: loaded_cost.build,
     engagement.NAME: engagement.build,
     bad_hire.NAME: bad_hire.build,
+    equity.NAME: equity.build,
 }
 
 
