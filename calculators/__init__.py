@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from calculators import bad_hire, engagement, equity, loaded_cost
+from calculators import bad_hire, engagement, equity, loaded_cost, scorecard
 from calculators.figures import Figures, shipped
 from calculators.spec import Calculator
 
@@ -18,6 +18,7 @@ BUILDERS: dict[str, Callable[[Figures], Calculator]] = {
     engagement.NAME: engagement.build,
     bad_hire.NAME: bad_hire.build,
     equity.NAME: equity.build,
+    scorecard.NAME: scorecard.build,
 }
 
 
