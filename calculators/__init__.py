@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from calculators import bad_hire, engagement, equity, loaded_cost, scorecard
+from calculators import bad_hire, engagement, equity, loaded_cost, role, scorecard
 from calculators.figures import Figures, shipped
 from calculators.spec import Calculator
 
@@ -19,6 +19,7 @@ BUILDERS: dict[str, Callable[[Figures], Calculator]] = {
     bad_hire.NAME: bad_hire.build,
     equity.NAME: equity.build,
     scorecard.NAME: scorecard.build,
+    role.NAME: role.build,
 }
 
 

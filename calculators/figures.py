@@ -77,6 +77,7 @@ class Answer:
 class Question:
     key: str
     label: str
+    default: str
     answers: tuple[Answer, ...]
 
 
@@ -199,6 +200,7 @@ class Figures:
             Question(
                 key,
                 question["label"],
+                question["default"],
                 tuple(
                     Answer(
                         answer_key,

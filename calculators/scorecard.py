@@ -162,7 +162,8 @@ def build(figures: Figures) -> Calculator:
             "interviewer may land elsewhere.",
             "Score = (weighted mean of the scored areas − 1) ÷ 3 × 100; unscored areas are left out, not "
             "counted as zero.",
-            "Weights are points: only their ratio matters. The starting weights add up to 100 and are our assumption.",
+            "Weights are points: only their ratio matters. The starting weights add up to "
+            f"{number(sum(area.weight for area in areas))} and are our assumption.",
             f"The bands ({thresholds}) are our assumption.",
             "A ticked red flag does not change the score; it is shown next to the recommendation so that it is "
             "discussed.",

@@ -252,7 +252,14 @@ class RoleAnswer(Strict):
 
 class RoleQuestion(Strict):
     label: Text
+    default: Key
     answers: Annotated[dict[Key, RoleAnswer], Field(min_length=2)]
+
+    @model_validator(mode="after")
+    def _default_is_an_answer(self) -> Self:
+        if self.default not in self.answers:
+            raise ValueError(f"default {self.default!r} is not one of the answers ({', '.join(self.answers)})")
+        return self
 
 
 class EngagementModel(Strict):
