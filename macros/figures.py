@@ -80,10 +80,57 @@ def catalogue(data: GuideData) -> dict[str, Figure]:
     figures["vesting.cliff"] = _single("vesting.cliff", _cliff(vest.cliff_months), vest)
     figures["bad_hire.multiple"] = _single("bad_hire.multiple", formatting.multiple_range(bad.min, bad.max), bad)
     figures["bad_hire.months"] = _single("bad_hire.months", f"{bad.months_before_exit} months", bad)
+    figures.update(_calculator_figures(data))
     for level, spec in data.levels.items():
         figures[f"experience.{level}"] = Figure(
             f"experience.{level}", _years(spec.min_years, spec.max_years), "", datetime.date.min
         )
+    return figures
+
+
+def _driver_text(unit: str, value: float) -> str:
+    if unit == "multiple":
+        return formatting.multiple(value)
+    if unit == "percent":
+        return formatting.percent(value)
+    if unit == "hours":
+        return f"{formatting.number(value)} hours a week"
+    if unit == "usd-per-hour":
+        return f"{formatting.money(value)} an hour"
+    return _months(value)
+
+
+def _months(value: float) -> str:
+    return f"{formatting.number(value)} month" if value == 1 else f"{formatting.number(value)} months"
+
+
+def _calculator_figures(data: GuideData) -> dict[str, Figure]:
+    """The calculators' starting values, for the pages that explain them."""
+    figures: dict[str, Figure] = {}
+    for name, driver in data.bad_hire.drivers:
+        key = f"bad_hire.{name}"
+        figures[key] = _single(key, _driver_text(driver.unit, driver.value), driver)
+    equity = data.equity.defaults
+    figures["equity.valuation"] = _single("equity.valuation", formatting.money(equity.valuation), equity)
+    figures["equity.months_employed"] = _single("equity.months_employed", _months(equity.months_employed), equity)
+    figures["equity.dilution"] = _single("equity.dilution", formatting.percent(equity.dilution_pct), equity)
+    engagement = data.engagement.defaults
+    figures["engagement.hours_per_month"] = _single(
+        "engagement.hours_per_month", f"{engagement.hours_per_month} hours a month", engagement
+    )
+    figures["engagement.months"] = _single("engagement.months", _months(engagement.months), engagement)
+    card = data.scorecard
+    for key, area in card.areas.items():
+        figures[f"scorecard.weight.{key}"] = _single(
+            f"scorecard.weight.{key}", f"{formatting.number(area.weight)} points", area
+        )
+    for band in card.recommendation.bands:
+        figures[f"scorecard.band.{band.key}"] = _single(
+            f"scorecard.band.{band.key}", formatting.number(band.min_score), card.recommendation
+        )
+    figures["scorecard.min_scored_areas"] = _single(
+        "scorecard.min_scored_areas", str(card.recommendation.min_scored_areas), card.recommendation
+    )
     return figures
 
 
