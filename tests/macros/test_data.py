@@ -68,8 +68,12 @@ BAD_DATA = [
     ),
     (
         "unknown level",
-        _replace("pay.yaml", "  " + SENIOR, "  principal: {min: 1, max: 2, currency: USD, period: year, region: US, "
-                 "source: founder-guide-2026, as_of: 2026-11-25}\n  " + SENIOR),
+        _replace(
+            "pay.yaml",
+            "  " + SENIOR,
+            "  principal: {min: 1, max: 2, currency: USD, period: year, region: US, "
+            "source: founder-guide-2026, as_of: 2026-11-25}\n  " + SENIOR,
+        ),
         "data/pay.yaml",
         "salary.principal",
         "unknown level",
@@ -90,8 +94,11 @@ BAD_DATA = [
     ),
     (
         "impossible date",
-        _replace("equity.yaml", "cliff_months: 12\n  source: founder-guide-2026\n  as_of: 2026-11-25",
-                 "cliff_months: 12\n  source: founder-guide-2026\n  as_of: 2026-13-45"),
+        _replace(
+            "equity.yaml",
+            "cliff_months: 12\n  source: founder-guide-2026\n  as_of: 2026-11-25",
+            "cliff_months: 12\n  source: founder-guide-2026\n  as_of: 2026-13-45",
+        ),
         "data/equity.yaml",
         "vesting.as_of",
         "date",
@@ -149,7 +156,9 @@ BAD_DATA = [
 ]
 
 
-@pytest.mark.parametrize(("edit", "file", "key", "reason"), [case[1:] for case in BAD_DATA], ids=[c[0] for c in BAD_DATA])
+@pytest.mark.parametrize(
+    ("edit", "file", "key", "reason"), [case[1:] for case in BAD_DATA], ids=[c[0] for c in BAD_DATA]
+)
 def test_bad_data_names_file_key_and_reason(
     tmp_path: Path, edit: Callable[[Path], None], file: str, key: str, reason: str
 ) -> None:
