@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from macros.yamlsafe import YamlProblem, load_yaml
 
@@ -278,20 +288,23 @@ class Role(Sourced):
     engagement: Annotated[list[EngagementRule], Field(min_length=1)]
     top_areas: Annotated[int, Field(ge=1, le=8)]
 
-    @model_validator(mode="after")
-    def _rules_make_sense(self) -> Self:
-        for index, rule in enumerate(self.engagement):
-            if rule.model not in self.models:
-                known = ", ".join(self.models)
-                raise ValueError(f"engagement[{index}]: unknown model {rule.model!r} (models: {known})")
+    @field_validator("engagement")
+    @classmethod
+    def _rules_make_sense(cls, rules: list[EngagementRule], info: ValidationInfo) -> list[EngagementRule]:
+        questions: dict[str, RoleQuestion] = info.data.get("questions", {})
+        models: dict[str, EngagementModel] = info.data.get("models", {})
+        for index, rule in enumerate(rules):
+            if models and rule.model not in models:
+                known = ", ".join(models)
+                raise ValueError(f"rule {index + 1}: unknown model {rule.model!r} (models: {known})")
             for question, answer in rule.when.items():
-                if question not in self.questions:
-                    raise ValueError(f"engagement[{index}]: unknown question {question!r}")
-                if answer not in self.questions[question].answers:
-                    raise ValueError(f"engagement[{index}]: {question} has no answer {answer!r}")
-        if self.engagement[-1].when:
+                if question not in questions:
+                    raise ValueError(f"rule {index + 1}: unknown question {question!r}")
+                if answer not in questions[question].answers:
+                    raise ValueError(f"rule {index + 1}: {question} has no answer {answer!r}")
+        if rules[-1].when:
             raise ValueError("the last engagement rule must have no conditions (when: {}) so that one always matches")
-        return self
+        return rules
 
 
 @dataclass(frozen=True)
