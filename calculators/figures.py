@@ -170,12 +170,21 @@ class Figures:
 
     @property
     def rubric_levels(self) -> dict[int, str]:
-        """Score (1-4) -> the rubric level's label."""
-        return {int(level["score"]): level["label"] for level in self.raw["scorecard"]["levels"]}
+        """Score (1-4) -> the rubric level's label, from the interview's scale."""
+        return {int(level["score"]): level["label"] for level in self.raw["interview"]["scale"]["levels"]}
 
     @property
     def scorecard_areas(self) -> tuple[Area, ...]:
-        return tuple(Area(key, area["title"], area["weight"]) for key, area in self.raw["scorecard"]["areas"].items())
+        """The interview's areas in order, each with a short title and the scorecard's default weight.
+
+        The short title is the interview title up to its colon: "Code review: planted issues"
+        -> "Code review".
+        """
+        areas = self.raw["interview"]["areas"]
+        return tuple(
+            Area(key, areas[key]["title"].split(":")[0].strip(), weight["weight"])
+            for key, weight in self.raw["scorecard"]["areas"].items()
+        )
 
     @property
     def score_bands(self) -> tuple[ScoreBand, ...]:
@@ -191,8 +200,8 @@ class Figures:
 
     @property
     def red_flags(self) -> dict[str, str]:
-        """Red flag key -> its label."""
-        return {key: flag["label"] for key, flag in self.raw["scorecard"]["flags"].items()}
+        """Red flag key -> its title, from ``red_flags.yaml``."""
+        return {key: flag["title"] for key, flag in self.raw["red_flags"].items()}
 
     @property
     def role_questions(self) -> tuple[Question, ...]:

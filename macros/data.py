@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -201,57 +202,6 @@ class Engagement(Strict):
     defaults: EngagementDefaults
 
 
-class RubricLevel(Strict):
-    score: Annotated[int, Field(ge=1, le=4)]
-    label: Text
-
-
-class ScoredArea(Sourced):
-    title: Text
-    weight: Annotated[int | float, Field(ge=0, le=100, allow_inf_nan=False)]
-
-
-class ScoreBand(Strict):
-    key: Key
-    label: Text
-    min_score: Annotated[int | float, Field(ge=0, le=100, allow_inf_nan=False)]
-    meaning: Text
-
-
-class Recommendation(Sourced):
-    min_scored_areas: Annotated[int, Field(ge=1, le=50)]
-    bands: Annotated[list[ScoreBand], Field(min_length=1)]
-
-    @model_validator(mode="after")
-    def _bands_descend_to_zero(self) -> Self:
-        thresholds = [band.min_score for band in self.bands]
-        if any(high <= low for high, low in itertools.pairwise(thresholds)):
-            raise ValueError(f"bands must run from the highest min_score down, got {thresholds}")
-        if thresholds[-1] != 0:
-            raise ValueError(f"the last band must start at 0, got {thresholds[-1]:g}")
-        return self
-
-
-class Flag(Strict):
-    label: Text
-
-
-class Scorecard(Strict):
-    levels: Annotated[list[RubricLevel], Field(min_length=4, max_length=4)]
-    areas: Annotated[dict[Key, ScoredArea], Field(min_length=1)]
-    recommendation: Recommendation
-    flags: dict[Key, Flag]
-
-    @model_validator(mode="after")
-    def _levels_one_to_four(self) -> Self:
-        scores = [level.score for level in self.levels]
-        if scores != [1, 2, 3, 4]:
-            raise ValueError(f"levels must be scored 1, 2, 3, 4 in order, got {scores}")
-        if sum(area.weight for area in self.areas.values()) <= 0:
-            raise ValueError("the area weights add up to 0; at least one must be positive")
-        return self
-
-
 class RoleAnswer(Strict):
     label: Text
     seniority: Key
@@ -307,6 +257,203 @@ class Role(Sourced):
         return rules
 
 
+class Days(Sourced):
+    days: Annotated[int, Field(ge=1, le=3650)]
+
+
+class Minutes(Sourced):
+    minutes: Annotated[int, Field(ge=1, le=24 * 60)]
+
+
+class Hours(Sourced):
+    hours: Annotated[int, Field(ge=1, le=8784)]
+
+
+class HourSpan(Sourced):
+    min_hours: Annotated[int, Field(ge=1, le=200)]
+    max_hours: Annotated[int, Field(ge=1, le=200)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.min_hours > self.max_hours:
+            raise ValueError(f"min_hours ({self.min_hours}) is larger than max_hours ({self.max_hours})")
+        return self
+
+
+class WeekSpan(Sourced):
+    min_weeks: Annotated[int, Field(ge=1, le=520)]
+    max_weeks: Annotated[int, Field(ge=1, le=520)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.min_weeks > self.max_weeks:
+            raise ValueError(f"min_weeks ({self.min_weeks}) is larger than max_weeks ({self.max_weeks})")
+        return self
+
+
+class CountSpan(Range):
+    min: Annotated[int, Field(ge=0, le=1000)]
+    max: Annotated[int, Field(ge=0, le=1000)]
+
+
+class SlowQuery(Sourced):
+    seconds: Annotated[int, Field(ge=1, le=86_400)]
+    rows: Annotated[int, Field(ge=1, le=10**12)]
+
+
+class Process(Strict):
+    """Durations, counts and time budgets of the hiring process."""
+
+    first_plan: Days
+    paired_session: Minutes
+    take_home: HourSpan
+    planted_issues: CountSpan
+    slow_query: SlowQuery
+    time_to_hire: WeekSpan
+    paid_trial: WeekSpan
+    full_time_year: Hours
+
+
+RUBRIC_AREAS = (
+    "system-design",
+    "concurrency",
+    "database",
+    "code-review",
+    "hindsight",
+    "production-debugging",
+    "work-sample",
+    "references",
+)
+"""The rubric's areas in interview order; the scorecard calculator relies on these keys."""
+
+RUBRIC_LEVELS = ("weak", "mixed", "solid", "excellent")
+"""The four rubric levels, lowest first; each area describes every one."""
+
+RED_FLAGS = (
+    "unexplained-decisions",
+    "no-questions",
+    "defensive-review",
+    "unreachable-references",
+    "careless-sample",
+    "inflated-seniority",
+)
+"""The six red flags; the scorecard calculator relies on these keys."""
+
+
+def _exact_keys(expected: tuple[str, ...], what: str) -> AfterValidator:
+    """A validator: the keys (of a mapping, or ``key`` fields of a list) are exactly ``expected``, in order."""
+
+    def check(value: Any) -> Any:
+        keys = list(value) if isinstance(value, dict) else [item.key for item in value]
+        missing = [key for key in expected if key not in keys]
+        unknown = [key for key in keys if key not in expected]
+        if missing or unknown:
+            parts = [f"missing {', '.join(missing)}"] if missing else []
+            parts += [f"unknown {', '.join(unknown)}"] if unknown else []
+            raise ValueError(f"{what} must be exactly {', '.join(expected)} ({'; '.join(parts)})")
+        if tuple(keys) != expected:
+            raise ValueError(f"{what} must be in this order: {', '.join(expected)}")
+        return value
+
+    return AfterValidator(check)
+
+
+class ScaleLevel(Strict):
+    key: Key
+    score: Annotated[int, Field(ge=1, le=4)]
+    label: Annotated[str, Field(min_length=1, max_length=40)]
+    meaning: Text
+
+
+class Scale(Sourced):
+    """The rubric's four levels, weak to excellent, scored 1 to 4."""
+
+    levels: Annotated[list[ScaleLevel], _exact_keys(RUBRIC_LEVELS, "levels")]
+
+    @model_validator(mode="after")
+    def _scored_in_order(self) -> Self:
+        scores = [level.score for level in self.levels]
+        if scores != list(range(1, len(RUBRIC_LEVELS) + 1)):
+            raise ValueError(f"levels: scores must be 1, 2, 3, 4 from weak to excellent, got {scores}")
+        return self
+
+
+class Rubric(Sourced):
+    """What an answer sounds like at each level, for one area."""
+
+    weak: Text
+    mixed: Text
+    solid: Text
+    excellent: Text
+
+    def describe(self, level: str) -> str:
+        return str(getattr(self, level))
+
+
+class Area(Sourced):
+    """One rubric area: a question (or task, or check), what it shows and how to score it."""
+
+    title: Text
+    kind: Literal["interview", "work-sample", "reference"]
+    prompt: Text
+    reveals: Text
+    rubric: Rubric
+    follow_ups: Annotated[list[Text], Field(min_length=1, max_length=8)]
+
+
+class Interview(Strict):
+    scale: Scale
+    areas: Annotated[dict[Key, Area], _exact_keys(RUBRIC_AREAS, "areas")]
+
+
+class AreaWeight(Sourced):
+    weight: Annotated[int | float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+class ScoreBand(Strict):
+    key: Key
+    label: Text
+    min_score: Annotated[int | float, Field(ge=0, le=100, allow_inf_nan=False)]
+    meaning: Text
+
+
+class Recommendation(Sourced):
+    min_scored_areas: Annotated[int, Field(ge=1, le=50)]
+    bands: Annotated[list[ScoreBand], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _bands_descend_to_zero(self) -> Self:
+        thresholds = [band.min_score for band in self.bands]
+        if any(high <= low for high, low in itertools.pairwise(thresholds)):
+            raise ValueError(f"bands must run from the highest min_score down, got {thresholds}")
+        if thresholds[-1] != 0:
+            raise ValueError(f"the last band must start at 0, got {thresholds[-1]:g}")
+        return self
+
+
+class Scorecard(Strict):
+    """The scorecard calculator's weights (keyed like interview.yaml's areas) and bands."""
+
+    areas: Annotated[dict[Key, AreaWeight], _exact_keys(RUBRIC_AREAS, "areas")]
+    recommendation: Recommendation
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> Self:
+        if sum(area.weight for area in self.areas.values()) <= 0:
+            raise ValueError("the area weights add up to 0; at least one must be positive")
+        return self
+
+
+class RedFlag(Sourced):
+    title: Text
+    looks_like: Text
+    why_it_matters: Text
+    check: Text
+    check_source: Key
+    """Where the check comes from; the signal itself is ``source``."""
+    shows_in: Annotated[list[Key], Field(min_length=1)]
+
+
 @dataclass(frozen=True)
 class GuideData:
     """Every validated fact, ready for the macros and the calculators."""
@@ -319,6 +466,9 @@ class GuideData:
     engagement: Engagement
     scorecard: Scorecard
     role: Role
+    process: Process
+    interview: Interview
+    red_flags: Mapping[str, RedFlag]
 
 
 # One schema per file. A new data file is one entry here and one field on GuideData.
@@ -331,6 +481,9 @@ SCHEMAS: dict[str, Any] = {
     "engagement.yaml": Engagement,
     "scorecard.yaml": Scorecard,
     "role.yaml": Role,
+    "process.yaml": Process,
+    "interview.yaml": Interview,
+    "red_flags.yaml": Annotated[dict[Key, RedFlag], _exact_keys(RED_FLAGS, "red flags")],
 }
 
 
@@ -432,6 +585,27 @@ def _cross_check(data: GuideData) -> list[Problem]:
     sourced("data/equity.yaml", "early_engineer", data.equity.early_engineer)
     sourced("data/equity.yaml", "vesting", data.equity.vesting)
     sourced("data/bad_hire.yaml", "cost", data.bad_hire.cost)
+    for name in type(data.process).model_fields:
+        sourced("data/process.yaml", name, getattr(data.process, name))
+    sourced("data/interview.yaml", "scale", data.interview.scale)
+    for key, area in data.interview.areas.items():
+        sourced("data/interview.yaml", f"areas.{key}", area)
+        sourced("data/interview.yaml", f"areas.{key}.rubric", area.rubric)
+    for key, flag in data.red_flags.items():
+        sourced("data/red_flags.yaml", key, flag)
+        if flag.check_source not in data.sources:
+            problems.append(
+                Problem("data/red_flags.yaml", f"{key}.check_source", f"unknown source {flag.check_source!r}")
+            )
+        for shown in flag.shows_in:
+            if shown not in data.interview.areas:
+                problems.append(
+                    Problem(
+                        "data/red_flags.yaml",
+                        f"{key}.shows_in",
+                        f"unknown interview area {shown!r} (areas: {', '.join(data.interview.areas)})",
+                    )
+                )
     problems.extend(_cross_check_calculators(data, sourced))
     return problems
 
@@ -503,6 +677,9 @@ def load_data(data_dir: Path) -> GuideData:
         engagement=parsed["engagement.yaml"],
         scorecard=parsed["scorecard.yaml"],
         role=parsed["role.yaml"],
+        process=parsed["process.yaml"],
+        interview=parsed["interview.yaml"],
+        red_flags=parsed["red_flags.yaml"],
     )
     problems = _cross_check(data)
     if problems:
@@ -510,4 +687,4 @@ def load_data(data_dir: Path) -> GuideData:
     return data
 
 
-__all__ = ["DataError", "GuideData", "Problem", "load_data"]
+__all__ = ["RED_FLAGS", "RUBRIC_AREAS", "RUBRIC_LEVELS", "DataError", "GuideData", "Problem", "load_data"]

@@ -164,7 +164,7 @@ def test_compare_and_csv() -> None:
     assert [row[0] for row in table.rows] == ["Ada", "=HYPERLINK(1)", "Candidate 3"]
     assert table.rows[0][1] == 71.111111
     assert table.columns[4].label == figures().scorecard_areas[0].title
-    assert table.rows[0][4] == "4 Strong"
+    assert table.rows[0][4] == f"4 {figures().rubric_levels[4]}"
     assert table.rows[2][4] == "Not scored"
     text = compare_csv([ada, bob, anon], figures())
     assert text.endswith("\r\n")
