@@ -15,8 +15,58 @@ HOURS_IN_A_MONTH = 744  # 31 days of 24 hours: the most anyone can bill in a mon
 OPTIONS = (("full_time", "Full-time employee"), ("freelance", "Freelancer"), ("agency", "Agency"))
 
 
+def _warnings(figures: Figures, inputs: Inputs, break_even: float) -> tuple[str, ...]:
+    """Figures outside the usual bands, and workloads that one person cannot carry."""
+    level = inputs.text("level")
+    salary = inputs.number("ft_base_salary")
+    overhead_pct = inputs.number("overhead_pct")
+    freelance_rate = inputs.number("freelance_rate")
+    region = inputs.text("agency_region")
+    agency_rate = inputs.number("agency_rate")
+    hours = inputs.number("hours_per_month")
+    overhead = figures.overhead
+    agencies = figures.agencies
+    warnings: list[str] = []
+    band = figures.salary(level)
+    level_label = figures.levels[level]
+    if not band.low <= salary <= band.high:
+        warnings.append(
+            f"The salary is outside the usual {level_label} band ({money_range(band.low, band.high)} a year)."
+        )
+    rate_band = figures.freelance(level)
+    if not rate_band.low <= freelance_rate <= rate_band.high:
+        warnings.append(
+            f"The freelance rate is outside the usual {level_label} range "
+            f"({money_range(rate_band.low, rate_band.high)} an hour)."
+        )
+    agency_band = agencies[region]
+    if not agency_band.low <= agency_rate <= agency_band.high:
+        warnings.append(
+            f"The agency rate is outside the usual range for {agency_band.label or region} "
+            f"({money_range(agency_band.low, agency_band.high)} an hour)."
+        )
+    if not overhead.low <= overhead_pct <= overhead.high:
+        warnings.append(
+            f"The overhead is outside the usual range of {percent_range(overhead.low, overhead.high)} of salary."
+        )
+    full_month = figures.full_time_year_hours / 12
+    if hours > full_month:
+        warnings.append(
+            f"{number(hours)} hours a month is more than a full-time month ({number(full_month, places=0)} hours): "
+            "that much work may need more than one person, and the full-time figure covers only one."
+        )
+    if break_even > HOURS_IN_A_MONTH:
+        warnings.append(
+            "At these figures the freelancer costs less than the employee at any number of hours in a month."
+        )
+
+    return tuple(warnings)
+
+
 def build(figures: Figures) -> Calculator:
     defaults = figures.engagement_defaults
+    year_hours = figures.full_time_year_hours
+    full_month = round(year_hours / 12)
     overhead = figures.overhead
     agencies = figures.agencies
 
@@ -30,14 +80,12 @@ def build(figures: Figures) -> Calculator:
         return agencies[inputs.text("agency_region")].middle
 
     def compute(inputs: Inputs) -> Result:
-        level = inputs.text("level")
         hours = inputs.number("hours_per_month")
         months = inputs.integer("months")
         salary = inputs.number("ft_base_salary")
         overhead_pct = inputs.number("overhead_pct")
         hiring = inputs.number("ft_hiring_cost")
         freelance_rate = inputs.number("freelance_rate")
-        region = inputs.text("agency_region")
         agency_rate = inputs.number("agency_rate")
 
         ft_monthly = salary * (1 + overhead_pct / 100) / 12
@@ -83,38 +131,7 @@ def build(figures: Figures) -> Calculator:
             rows=rows,
         )
 
-        warnings: list[str] = []
-        band = figures.salary(level)
-        level_label = figures.levels[level]
-        if not band.low <= salary <= band.high:
-            warnings.append(
-                f"The salary is outside the usual {level_label} band ({money_range(band.low, band.high)} a year)."
-            )
-        rate_band = figures.freelance(level)
-        if not rate_band.low <= freelance_rate <= rate_band.high:
-            warnings.append(
-                f"The freelance rate is outside the usual {level_label} range "
-                f"({money_range(rate_band.low, rate_band.high)} an hour)."
-            )
-        agency_band = agencies[region]
-        if not agency_band.low <= agency_rate <= agency_band.high:
-            warnings.append(
-                f"The agency rate is outside the usual range for {agency_band.label or region} "
-                f"({money_range(agency_band.low, agency_band.high)} an hour)."
-            )
-        if not overhead.low <= overhead_pct <= overhead.high:
-            warnings.append(
-                f"The overhead is outside the usual range of {percent_range(overhead.low, overhead.high)} of salary."
-            )
-        if hours > 200:
-            warnings.append(
-                f"{number(hours)} hours a month is more than one person works; a freelancer at that load is "
-                "really more than one person, and the full-time figure covers only one."
-            )
-        if break_even > HOURS_IN_A_MONTH:
-            warnings.append(
-                "At these figures the freelancer costs less than the employee at any number of hours in a month."
-            )
+        warnings = _warnings(figures, inputs, break_even)
 
         return Result(
             outputs={
@@ -122,6 +139,7 @@ def build(figures: Figures) -> Calculator:
                 "freelance_total": totals["freelance"],
                 "agency_total": totals["agency"],
                 "break_even_hours_per_month": break_even,
+                "break_even_hours_per_year": break_even * 12,
                 "cheapest": cheapest_text,
             },
             breakdown=(
@@ -150,7 +168,7 @@ def build(figures: Figures) -> Calculator:
                     kind="number",
                 ),
             ),
-            warnings=tuple(warnings),
+            warnings=warnings,
             tables=(table,),
             charts=(chart,),
         )
@@ -182,9 +200,9 @@ def build(figures: Figures) -> Calculator:
                 minimum=1,
                 maximum=HOURS_IN_A_MONTH,
                 step=1,
-                default=defaults["hours_per_month"],
-                help=f"How much work you need. We start from {number(defaults['hours_per_month'])} hours, "
-                "about a full-time month (our assumption).",
+                default=full_month,
+                help=f"How much work you need. It starts at {full_month} hours, a full-time year of "
+                f"{number(year_hours)} hours divided by twelve.",
             ),
             Input(
                 "months",
@@ -279,6 +297,13 @@ def build(figures: Figures) -> Calculator:
                 "hours a month",
                 "Above this many hours a month the employee costs less than the freelancer.",
             ),
+            Output(
+                "break_even_hours_per_year",
+                "Break-even workload a year",
+                "number",
+                "hours a year",
+                f"The same, a year; a full-time year is {number(year_hours)} hours.",
+            ),
             Output("cheapest", "Cheapest for this work", "text"),
         ),
         compute=compute,
@@ -288,8 +313,8 @@ def build(figures: Figures) -> Calculator:
             "every hour at one rate.",
             f"Overhead starts at the middle of the usual {percent_range(overhead.low, overhead.high)} of salary; "
             "salaries and rates start at the middle of their bands.",
-            f"The starting workload of {number(defaults['hours_per_month'])} hours a month and horizon of "
-            f"{defaults['months']} months are our assumptions.",
+            f"The starting workload is a full-time month ({full_month} hours, from a year of "
+            f"{number(year_hours)} hours); the horizon of {defaults['months']} months is our assumption.",
             "Notice periods, severance, rate rises and the freelancer's unpaid gaps are left out.",
         ),
     )

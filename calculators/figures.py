@@ -71,6 +71,7 @@ class Answer:
     skills: tuple[str, ...]
     areas: tuple[str, ...]
     reason: str
+    warning: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,13 @@ class Figures:
 
     @property
     def engagement_defaults(self) -> Mapping[str, Any]:
-        """Level, hours a month, months, hiring cost and agency region to start from."""
+        """Level, months, hiring cost and agency region to start from."""
         return dict(self.raw["engagement"]["defaults"])
+
+    @property
+    def full_time_year_hours(self) -> int:
+        """Paid hours in a full-time year, from ``process.yaml``."""
+        return int(self.raw["process"]["full_time_year"]["hours"])
 
     @property
     def rubric_levels(self) -> dict[int, str]:
@@ -218,6 +224,7 @@ class Figures:
                         tuple(answer["skills"]),
                         tuple(answer["areas"]),
                         answer["reason"],
+                        answer.get("warning") or "",
                     )
                     for answer_key, answer in question["answers"].items()
                 ),

@@ -90,7 +90,7 @@ def build(figures: Figures) -> Calculator:
         rows.extend(("Interview area", area_titles[key], f"Named by {_quoted(areas[key])}.") for key in ranked)
         rows.extend(("Skill", skill, f"From {_quoted(by)}.") for skill, by in skills.items())
 
-        warnings: list[str] = []
+        warnings: list[str] = [answer.warning for answer in answers if answer.warning]
         if model != "full-time":
             warnings.append(f"{models[model]} still needs someone in-house to set goals and accept the work.")
         return Result(

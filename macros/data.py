@@ -192,7 +192,6 @@ class EquityDefaults(Sourced):
 
 class EngagementDefaults(Sourced):
     level: Key
-    hours_per_month: Annotated[int, Field(ge=1, le=744)]
     months: Annotated[int, Field(ge=1, le=120)]
     ft_hiring_cost: Money
     agency_region: Key
@@ -208,6 +207,7 @@ class RoleAnswer(Strict):
     skills: list[Text]
     areas: list[Key]
     reason: Text
+    warning: Text | None = None
 
 
 class RoleQuestion(Strict):

@@ -155,9 +155,6 @@ def _calculator_figures(data: GuideData) -> dict[str, Figure]:
     figures["equity.months_employed"] = _single("equity.months_employed", _months(equity.months_employed), equity)
     figures["equity.dilution"] = _single("equity.dilution", formatting.percent(equity.dilution_pct), equity)
     engagement = data.engagement.defaults
-    figures["engagement.hours_per_month"] = _single(
-        "engagement.hours_per_month", f"{engagement.hours_per_month} hours a month", engagement
-    )
     figures["engagement.months"] = _single("engagement.months", _months(engagement.months), engagement)
     card = data.scorecard
     for key, area in card.areas.items():

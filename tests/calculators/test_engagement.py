@@ -25,6 +25,15 @@ def test_defaults_come_from_data() -> None:
     assert got["inputs"]["freelance_rate"] == data.freelance("mid").middle
     assert got["inputs"]["agency_rate"] == data.agencies[data.engagement_defaults["agency_region"]].middle
     assert got["inputs"]["overhead_pct"] == data.overhead.middle
+    assert got["inputs"]["hours_per_month"] == round(data.full_time_year_hours / 12)
+
+
+def test_yearly_break_even_matches_the_guide_arithmetic() -> None:
+    # The guide's table: fully loaded salary at the midpoints ÷ the freelance midpoint = hours a year.
+    data = figures()
+    loaded = data.salary("mid").middle * (1 + data.overhead.middle / 100)
+    got = record(CALC, level="mid")["outputs"]
+    assert got["break_even_hours_per_year"] == round(loaded / data.freelance("mid").middle, 6)
 
 
 def test_hand_computed_example() -> None:
@@ -44,6 +53,7 @@ def test_hand_computed_example() -> None:
         "freelance_total": 30000.0,
         "agency_total": 36000.0,
         "break_even_hours_per_month": 233.333333,
+        "break_even_hours_per_year": 2800.0,
         "cheapest": "Freelancer",
     }
 

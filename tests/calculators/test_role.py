@@ -58,9 +58,9 @@ def test_engagement_rules_from_data(answers: dict[str, str], model: str) -> None
 
 def test_engagement_names_the_matching_answers_and_costs_follow_the_model() -> None:
     agency = record(CALC, work="migration", team="solo")
-    assert agency["outputs"]["engagement_because"].startswith(
-        "Because of “A platform migration”; “Alone (the only developer)”"
-    )
+    migration = next(a for a in QUESTIONS["work"].answers if a.key == "migration").label
+    solo = next(a for a in QUESTIONS["team"].answers if a.key == "solo").label
+    assert agency["outputs"]["engagement_because"].startswith(f"Because of “{migration}”; “{solo}”")
     bands = figures().agencies.values()
     assert agency["outputs"]["cost_low"] == min(band.low for band in bands)
     assert agency["outputs"]["cost_high"] == max(band.high for band in bands)
@@ -69,6 +69,13 @@ def test_engagement_names_the_matching_answers_and_costs_follow_the_model() -> N
     freelance = record(CALC, work="migration")
     senior = figures().freelance("senior")
     assert (freelance["outputs"]["cost_low"], freelance["outputs"]["cost_high"]) == (senior.low, senior.high)
+
+
+def test_an_answer_can_carry_a_warning() -> None:
+    core = next(a for a in QUESTIONS["ai"].answers if a.key == "core")
+    assert core.warning
+    assert core.warning in record(CALC, ai="core")["warnings"]
+    assert record(CALC)["warnings"] == []
 
 
 def test_interview_areas_are_the_most_named_in_scorecard_order() -> None:

@@ -38,7 +38,7 @@ BAD = [
     ("role answer names an unknown area", "role.yaml", "areas: [system-design, database]",
      "areas: [system-design, databse]", "role.yaml", "questions.work.answers.api.areas", "unknown interview area"),
     ("role answer names an unknown level", "role.yaml", "seniority: senior", "seniority: staff", "role.yaml",
-     "questions.work.answers.migration.seniority", "unknown level"),
+     "questions.work.answers.data-pipeline.seniority", "unknown level"),
     ("rule names an unknown answer", "role.yaml", "when: {work: migration}", "when: {work: migrate}", "role.yaml",
      "engagement", "has no answer 'migrate'"),
     ("last rule has conditions", "role.yaml", "when: {}", "when: {ai: none}", "role.yaml", "engagement",
@@ -72,4 +72,4 @@ def test_calculator_figures_are_in_the_catalogue() -> None:
     assert lookup(figures, "bad_hire.severance_months").text == "1 month"
     assert lookup(figures, "equity.valuation").source == "editorial"
     assert lookup(figures, "scorecard.band.hire").text == "60"
-    assert lookup(figures, "engagement.hours_per_month").text == "160 hours a month"
+    assert lookup(figures, "engagement.months").text == "12 months"
