@@ -60,12 +60,12 @@ def build(figures: Figures) -> Calculator:
         if ratio < published.low:
             warnings.append(
                 f"This is below the {multiple_range(published.low, published.high)} of annual salary usually "
-                "quoted for a bad hire; check that every driver is realistic."
+                "quoted for a wrong hire; check that every driver is realistic."
             )
         elif ratio > published.high:
             warnings.append(
                 f"This is above the {multiple_range(published.low, published.high)} of annual salary usually "
-                "quoted for a bad hire; a long stay or a high value of output drives it up."
+                "quoted for a wrong hire; a long stay or a high value of output drives it up."
             )
         if not overhead.low <= overhead_pct <= overhead.high:
             warnings.append(
@@ -132,7 +132,7 @@ def build(figures: Figures) -> Calculator:
 
     return Calculator(
         name=NAME,
-        title="The cost of a bad hire",
+        title="The cost of a wrong hire",
         summary=(
             "An estimate of what a hire who does not work out costs by the time they leave: their pay, the work "
             "not done, the team's time, replacing them and the months the seat stays empty."
@@ -182,7 +182,7 @@ def build(figures: Figures) -> Calculator:
                 help="Benefits, employer taxes, equipment and management on top of salary.",
             ),
             driver_input("output_value_multiple", "Value of a good hire's output", "× pay", 20, 0.1),
-            driver_input("productivity_pct", "Productivity of the bad hire", "%", 100, 1),
+            driver_input("productivity_pct", "Productivity of the wrong hire", "%", 100, 1),
             driver_input("team_hours_per_week", "Others' hours lost a week", "hours a week", 168, 1),
             driver_input(
                 "team_hourly_cost", "Cost of an hour of others' time", "USD an hour", 5_000, 1, money_field=True
@@ -192,7 +192,7 @@ def build(figures: Figures) -> Calculator:
             driver_input("months_to_refill", "Months the seat stays empty", "months", 36, 0.5),
         ),
         outputs=(
-            Output("total", "Cost of the bad hire", "money", "USD"),
+            Output("total", "Cost of the wrong hire", "money", "USD"),
             Output("multiple_of_salary", "As a multiple of annual salary", "multiple"),
             Output("monthly_salary", "Monthly salary", "money", "USD a month"),
         ),
