@@ -48,10 +48,17 @@ def _power_of_ten(exponent: int) -> float:
     return float(10**exponent) if exponent >= 0 else 1 / 10 ** (-exponent)
 
 
+WHOLE_STEPS = (1, 2, 3, 6, 12, 24, 36, 48, 60, 120, 240, 360, 480, 600)
+"""Steps for whole-number axes (mostly months): divisors and multiples of a year read best."""
+
+
 def nice_step(span: float, target: int = 5, *, whole: bool = False) -> float:
-    """A round step (1, 2, 2.5 or 5 times a power of ten) giving about ``target`` ticks."""
+    """A round step giving about ``target`` ticks: 1, 2, 2.5 or 5 times a power of ten, or for
+    whole-number axes one of :data:`WHOLE_STEPS` while those are fine enough."""
     if span <= 0:
         return 1.0
+    if whole and span / target <= WHOLE_STEPS[-1]:
+        return float(next(step for step in WHOLE_STEPS if step >= span / target))
     raw = span / target
     exponent = 0
     while _power_of_ten(exponent + 1) <= raw:
@@ -64,6 +71,13 @@ def nice_step(span: float, target: int = 5, *, whole: bool = False) -> float:
         if step >= raw and not (whole and step != int(step)):
             return step
     return 10 * base  # pragma: no cover - factor 10 always qualifies
+
+
+def _span(low: float, high: float) -> tuple[float, float]:
+    """An axis range that is never empty or too narrow to divide into ticks."""
+    if high - low <= 1e-9 * max(1.0, abs(low), abs(high)):
+        return low, low + 1
+    return low, high
 
 
 def _ticks(low: float, high: float, step: float) -> list[float]:
@@ -123,17 +137,17 @@ def render_svg(chart: Chart, *, id_prefix: str | None = None) -> str:
     points = [point for item in series for point in item.points]
     xs = [x for x, _ in points] or [0.0]
     ys = [y for _, y in points] or [0.0]
-    x_low, x_high = min(xs), max(xs)
-    if x_high == x_low:
-        x_high = x_low + 1
-    x_step = nice_step(x_high - x_low, 8, whole=True)
-    y_low, y_high = min(0.0, *ys), max(0.0, *ys)
-    if y_high == y_low:
-        y_high = y_low + 1
+    x_low, x_high = _span(min(xs), max(xs))
+    x_step = nice_step(x_high - x_low, 8, whole=all(x == int(x) for x in xs))
+    y_low, y_high = _span(min(0.0, *ys), max(0.0, *ys))
     y_step = nice_step(y_high - y_low, 5)
     y_ticks = _ticks(y_low, y_high, y_step)
     y_low, y_high = y_ticks[0], y_ticks[-1]
     x_ticks = [tick for tick in _ticks(x_low, x_high, x_step) if x_low <= tick <= x_high]
+    if not x_ticks:
+        x_ticks = [x_low, x_high]
+    elif x_high - x_ticks[-1] > x_step / 2:
+        x_ticks.append(x_high)  # label the last point, unless it crowds the last tick
     y_labels = [_label(chart.y_kind, tick) for tick in y_ticks]
     left = 28 + CHAR_WIDTH * max(len(text) for text in y_labels)
     plot_w, plot_h = WIDTH - RIGHT - left, PLOT_BOTTOM - TOP

@@ -89,7 +89,8 @@ def test_degenerate_charts_still_render() -> None:
 def test_nice_steps() -> None:
     assert nice_step(307200, 5) == 100000
     assert nice_step(12, 8, whole=True) == 2
-    assert nice_step(48, 8, whole=True) == 10
+    assert nice_step(48, 8, whole=True) == 6
+    assert nice_step(120, 8, whole=True) == 24
     assert nice_step(1, 5) == 0.2
     assert nice_step(0.3, 5) == 0.1
     assert nice_step(0, 5) == 1.0
