@@ -161,6 +161,9 @@ def _calculator_figures(data: GuideData) -> dict[str, Figure]:
         figures[f"scorecard.weight.{key}"] = _single(
             f"scorecard.weight.{key}", f"{formatting.number(area.weight)} points", area
         )
+    total = sum(area.weight for area in card.areas.values())
+    first = next(iter(card.areas.values()))
+    figures["scorecard.weight_total"] = _single("scorecard.weight_total", f"{formatting.number(total)} points", first)
     for band in card.recommendation.bands:
         figures[f"scorecard.band.{band.key}"] = _single(
             f"scorecard.band.{band.key}", formatting.number(band.min_score), card.recommendation

@@ -72,4 +72,5 @@ def test_calculator_figures_are_in_the_catalogue() -> None:
     assert lookup(figures, "bad_hire.severance_months").text == "1 month"
     assert lookup(figures, "equity.valuation").source == "editorial"
     assert lookup(figures, "scorecard.band.hire").text == "60"
+    assert lookup(figures, "scorecard.weight_total").text == "100 points"
     assert lookup(figures, "engagement.months").text == "12 months"
