@@ -148,3 +148,15 @@ def test_cli_rejects_a_cliff_past_the_vesting() -> None:
     assert code == 2
     assert list(got["errors"]) == ["cliff_months"]
     assert "Traceback" not in stderr
+
+
+def test_present_formats_the_schedule_and_draws_the_chart() -> None:
+    shown = present(CALC, *run(CALC, grant_pct="1", valuation="1,000,000"))
+    (table,) = shown["tables"]
+    assert table["columns"][0]["label"] == "Month"
+    twelve = next(row for row in table["rows"] if row[0]["value"] == 12)
+    assert [cell["display"] for cell in twelve] == ["12", "25%", "0.25%", "$2,500"]
+    (chart,) = shown["charts"]
+    assert chart["svg"].startswith('<svg class="calc-chart"')
+    assert chart["description"] in chart["svg"]
+    assert shown["assumptions"] == list(CALC.assumptions)
