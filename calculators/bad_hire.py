@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from calculators import fields
 from calculators.figures import Figures, Setting
 from calculators.formatting import money, multiple_range, number, percent_range
-from calculators.spec import Calculator, Choice, Input, Inputs, Line, Output, Result
+from calculators.spec import Calculator, Input, Inputs, Line, Output, Result
 
 NAME = "bad-hire"
-MAX_SALARY = 5_000_000
 MAX_MONTHS = 60
 WEEKS_PER_MONTH = "52 ÷ 12"
 
@@ -31,9 +31,6 @@ def build(figures: Figures) -> Calculator:
             "months_to_refill",
         )
     }
-
-    def salary_default(inputs: Inputs) -> float:
-        return figures.salary(inputs.text("level")).middle
 
     def compute(inputs: Inputs) -> Result:
         base = inputs.number("base_salary")
@@ -138,27 +135,8 @@ def build(figures: Figures) -> Calculator:
             "not done, the team's time, replacing them and the months the seat stays empty."
         ),
         inputs=(
-            Input(
-                "level",
-                "Level",
-                "choice",
-                choices=tuple(Choice(key, label) for key, label in figures.levels.items()),
-                default="mid",
-                help="Sets the salary the calculator starts from.",
-            ),
-            Input(
-                "base_salary",
-                "Base salary",
-                "number",
-                unit="USD a year",
-                money=True,
-                minimum=1_000,
-                maximum=MAX_SALARY,
-                step=1_000,
-                default_from=salary_default,
-                depends_on=("level",),
-                help="Starts at the middle of the level's US band.",
-            ),
+            fields.level(figures),
+            fields.base_salary(figures, help="Starts at the middle of the level's US band."),
             Input(
                 "months_before_exit",
                 "Months before they leave",
@@ -170,17 +148,7 @@ def build(figures: Figures) -> Calculator:
                 default=figures.bad_hire_months,
                 help="How long it takes to notice, act and part ways.",
             ),
-            Input(
-                "overhead_pct",
-                "Overhead",
-                "number",
-                unit="%",
-                minimum=0,
-                maximum=200,
-                step=1,
-                default=overhead.middle,
-                help="Benefits, employer taxes, equipment and management on top of salary.",
-            ),
+            fields.overhead(figures),
             driver_input("output_value_multiple", "Value of a good hire's output", "× pay", 20, 0.1),
             driver_input("productivity_pct", "Productivity of the wrong hire", "%", 100, 1),
             driver_input("team_hours_per_week", "Others' hours lost a week", "hours a week", 168, 1),

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from calculators import fields
 from calculators.figures import Figures
 from calculators.formatting import money, money_range, number, percent_range
 from calculators.spec import Calculator, Chart, Choice, Column, Input, Inputs, Line, Output, Result, Series, Table
 
 NAME = "engagement"
-MAX_SALARY = 5_000_000
 MAX_RATE = 5_000
-MAX_FEE = 1_000_000
 MAX_MONTHS = 120
 HOURS_IN_A_MONTH = 744  # 31 days of 24 hours: the most anyone can bill in a month
 OPTIONS = (("full_time", "Full-time employee"), ("freelance", "Freelancer"), ("agency", "Agency"))
@@ -69,9 +68,6 @@ def build(figures: Figures) -> Calculator:
     full_month = round(year_hours / 12)
     overhead = figures.overhead
     agencies = figures.agencies
-
-    def salary_default(inputs: Inputs) -> float:
-        return figures.salary(inputs.text("level")).middle
 
     def freelance_default(inputs: Inputs) -> float:
         return figures.freelance(inputs.text("level")).middle
@@ -184,14 +180,7 @@ def build(figures: Figures) -> Calculator:
             "hours over the same months, and the monthly hours above which the employee costs less."
         ),
         inputs=(
-            Input(
-                "level",
-                "Level",
-                "choice",
-                choices=tuple(Choice(key, label) for key, label in figures.levels.items()),
-                default=defaults["level"],
-                help="Sets the salary and the freelance rate the calculator starts from.",
-            ),
+            fields.level(figures, default=defaults["level"], sets="the salary and the freelance rate"),
             Input(
                 "hours_per_month",
                 "Hours of work a month",
@@ -215,39 +204,16 @@ def build(figures: Figures) -> Calculator:
                 default=defaults["months"],
                 help="How long you need the work done.",
             ),
-            Input(
-                "ft_base_salary",
-                "Employee's base salary",
-                "number",
-                unit="USD a year",
-                money=True,
-                minimum=1_000,
-                maximum=MAX_SALARY,
-                step=1_000,
-                default_from=salary_default,
-                depends_on=("level",),
+            fields.base_salary(
+                figures,
+                name="ft_base_salary",
+                label="Employee's base salary",
                 help="Starts at the middle of the level's US band.",
             ),
-            Input(
-                "overhead_pct",
-                "Employee overhead",
-                "number",
-                unit="%",
-                minimum=0,
-                maximum=200,
-                step=1,
-                default=overhead.middle,
-                help="Benefits, employer taxes, equipment and management on top of salary.",
-            ),
-            Input(
+            fields.overhead(figures, label="Employee overhead"),
+            fields.one_off_cost(
                 "ft_hiring_cost",
                 "Cost of hiring the employee",
-                "number",
-                unit="USD, once",
-                money=True,
-                minimum=0,
-                maximum=MAX_FEE,
-                step=1_000,
                 default=defaults["ft_hiring_cost"],
                 help="A recruiter's fee or job ads, paid once.",
             ),

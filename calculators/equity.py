@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from calculators import fields
 from calculators.figures import Figures
 from calculators.formatting import money, number, percent, percent_range
 from calculators.spec import Calculator, Chart, Column, Input, Inputs, Line, Output, Result, Series, Table
 
 NAME = "equity"
 MAX_VALUATION = 100_000_000_000
-MAX_SALARY = 5_000_000
 MAX_VEST_YEARS = 10
 MAX_MONTHS = 600
 SCHEDULE_EVERY = 6  # months between the rows of the schedule table
@@ -212,7 +212,7 @@ def build(figures: Figures) -> Calculator:
                 unit="USD a year",
                 money=True,
                 minimum=0,
-                maximum=MAX_SALARY,
+                maximum=fields.MAX_SALARY,
                 step=1_000,
                 required=False,
                 help="Fill in to see total compensation; leave blank for the equity alone.",
