@@ -113,7 +113,7 @@ def results_panel(calculator: Calculator, presented: Mapping[str, Any]) -> str:
         _warnings(presented["warnings"]),
         _breakdown(presented["breakdown"]),
         *(_table(table) for table in presented.get("tables", ())),
-        *(f'<figure class="calc-chart-figure">{svg}</figure>' for svg in presented.get("charts", ())),
+        *(f'<figure class="calc-chart-figure">{chart["svg"]}</figure>' for chart in presented.get("charts", ())),
         _assumptions(calculator.assumptions),
     ]
     return "".join(part for part in parts if part)

@@ -13,7 +13,7 @@ from typing import Any
 
 from calculators import charts, formatting
 from calculators.parsing import parse_inputs, unparse
-from calculators.spec import Calculator, Inputs, OutputKind, Result, Table
+from calculators.spec import Calculator, Inputs, OutputKind, Result
 
 
 class CalculationError(ArithmeticError):
@@ -66,22 +66,6 @@ def show(kind: OutputKind, value: float | int | str) -> str:
     return formatting.number(value)
 
 
-def _table(table: Table) -> dict[str, Any]:
-    """A result table as JSON: column specs and, per cell, the raw value and its display text."""
-    rows: list[list[dict[str, Any]]] = []
-    for row in table.rows:
-        cells: list[dict[str, Any]] = []
-        for column, value in zip(table.columns, row, strict=True):
-            raw = _rounded(column.kind, value)
-            cells.append({"value": raw, "display": show(column.kind, raw)})
-        rows.append(cells)
-    return {
-        "caption": table.caption,
-        "columns": [{"label": column.label, "kind": column.kind} for column in table.columns],
-        "rows": rows,
-    }
-
-
 def present(calculator: Calculator, inputs: Inputs, result: Result) -> dict[str, Any]:
     """The record plus display text for every input, output and breakdown line.
 
@@ -94,8 +78,25 @@ def present(calculator: Calculator, inputs: Inputs, result: Result) -> dict[str,
     record["display"] = {spec.name: show(spec.kind, record["outputs"][spec.name]) for spec in calculator.outputs}
     for line, shown in zip(record["breakdown"], result.breakdown, strict=True):
         line["display"] = show(shown.kind, line["amount"])
-    record["tables"] = [_table(table) for table in result.tables]
-    record["charts"] = [charts.render_svg(chart) for chart in result.charts]
+    record["tables"] = [
+        {
+            "caption": table.caption,
+            "columns": [{"label": column.label, "kind": column.kind} for column in table.columns],
+            "rows": [
+                [
+                    {"value": _rounded(column.kind, cell), "display": show(column.kind, _rounded(column.kind, cell))}
+                    for column, cell in zip(table.columns, row, strict=True)
+                ]
+                for row in table.rows
+            ],
+        }
+        for table in result.tables
+    ]
+    record["charts"] = [
+        {"title": chart.title, "description": chart.description, "svg": charts.render_svg(chart)}
+        for chart in result.charts
+    ]
+    record["assumptions"] = list(calculator.assumptions)
     return record
 
 
