@@ -6,13 +6,28 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Page
 
+from calculators import registry
+from calculators.parsing import unparse
 from calculators.web import handle
 from tests.browser.conftest import Session
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PAGE = "/calculators/loaded-cost/"
+
+
+SAME_HTML = """([selector, html]) => {
+    const parsed = document.createElement("div");
+    parsed.innerHTML = html;
+    return parsed.innerHTML === document.querySelector(selector)?.innerHTML;
+}"""
+
+
+def _same_html(page: Page, selector: str, html: str) -> bool:
+    """Whether the element's content is ``html`` (compared after the browser's own parsing)."""
+    return bool(page.evaluate(SAME_HTML, [selector, html]))
 
 
 def cpython(**fields: str) -> dict[str, object]:
@@ -41,15 +56,7 @@ def test_reaches_ready_and_follows_cpython(session: Session, site_url: str) -> N
     session.wait_output("total_annual", expected["outputs"]["total_annual"])  # type: ignore[index]
     assert page.get_attribute(form, "data-stale") is None
     # The panel is exactly CPython's HTML (compared after the browser's own parsing).
-    same = page.evaluate(
-        """([selector, html]) => {
-            const parsed = document.createElement("div");
-            parsed.innerHTML = html;
-            return parsed.innerHTML === document.querySelector(selector).innerHTML;
-        }""",
-        [f"{form} [data-results]", expected["html"]],
-    )
-    assert same
+    assert _same_html(page, f"{form} [data-results]", str(expected["html"]))
     assert page.text_content("[data-announce]")
 
     # A field that follows the level shows the new default until the reader sets it.
@@ -137,6 +144,35 @@ def test_one_worker_serves_the_visit_from_a_sub_path(session: Session, subpath_s
     session.wait_state("ready", timeout=5_000)
     page.fill('[name="overhead_pct"]', "27")
     session.wait_output("total_annual", cpython(overhead_pct="27")["outputs"]["total_annual"])  # type: ignore[index]
+    wasm = [url for url in session.requests if url.endswith("pyodide.asm.wasm")]
+    assert len(wasm) == 1, wasm
+    assert not session.errors, session.errors
+
+
+def test_every_calculator_page_runs_with_one_worker(session: Session, subpath_site_url: str) -> None:
+    """Each registered calculator's page reaches ready and follows CPython, on one worker."""
+    page = session.page
+    page.goto(subpath_site_url + "/calculators/")
+    for name, calc in registry().items():
+        page.click(f'.md-nav a[href$="calculators/{name}/"]')
+        session.wait_state("ready", name=name)
+        form = session.calculator(name)
+        default = handle({"calculator": name, "fields": []})
+        assert _same_html(page, f"{form} [data-results]", str(default["html"])), name
+        spec = next((spec for spec in calc.inputs if spec.kind in {"number", "integer"}), calc.inputs[0])
+        control = f'{form} [name="{spec.name}"]'
+        if spec.kind == "choice":
+            value = spec.choices[-1].value
+            page.select_option(control, value)
+        else:
+            value = unparse(spec, spec.minimum if spec.minimum is not None else 1)
+            page.fill(control, value)
+        expected = handle({"calculator": name, "fields": [[spec.name, value]]})
+        if expected["ok"]:
+            page.wait_for_function(SAME_HTML, arg=[f"{form} [data-results]", expected["html"]], timeout=10_000)
+        else:
+            field = next(iter(expected["errors"]))
+            page.wait_for_selector(f'{form} [data-error-for="{field}"]:not([hidden])', timeout=10_000)
     wasm = [url for url in session.requests if url.endswith("pyodide.asm.wasm")]
     assert len(wasm) == 1, wasm
     assert not session.errors, session.errors
