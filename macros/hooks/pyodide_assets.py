@@ -34,6 +34,7 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 LOCK_FILE = "pyodide-lock.json"
 TARGET = Path("assets") / "pyodide"
 CACHE = Path(".cache") / "pyodide-assets"
+KEEP = 3
 
 
 def _inputs(root: Path) -> list[Path]:
@@ -94,15 +95,24 @@ def prepare(root: Path) -> Path:
     if (ready / LOCK_FILE).is_file():
         return ready
     cache.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=cache) as scratch:
+    with tempfile.TemporaryDirectory(dir=cache, prefix="tmp-") as scratch:
         work = Path(scratch)
         wheel = build_wheel(root, work)
         add_to_lock(wheel, runtime / LOCK_FILE, work / LOCK_FILE)
-        for old in cache.iterdir():  # keep the cache to one entry
-            if old != work:
-                shutil.rmtree(old, ignore_errors=True)
-        work.rename(ready)
-        work.mkdir()  # TemporaryDirectory removes it again on exit
+        try:
+            work.rename(ready)
+        except OSError:  # a build running at the same time got there first
+            if not (ready / LOCK_FILE).is_file():
+                raise
+        else:
+            work.mkdir()  # TemporaryDirectory removes it again on exit
+    # Keep the few newest entries (a concurrent build may still be copying from one).
+    entries = sorted(
+        (entry for entry in cache.iterdir() if not entry.name.startswith("tmp-")),
+        key=lambda entry: entry.stat().st_mtime,
+    )
+    for old in entries[:-KEEP]:
+        shutil.rmtree(old, ignore_errors=True)
     log.info("Built %s and registered it in %s", wheel.name, LOCK_FILE)
     return ready
 
