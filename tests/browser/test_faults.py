@@ -147,7 +147,7 @@ def test_broken_worker_is_replaced_and_the_next_input_works(session: Session, si
 class _SlowRuntime(http.server.SimpleHTTPRequestHandler):
     """Serves the site with the big runtime file trickling in (about 2 MB a second)."""
 
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map: ClassVar[dict[str, str]] = {  # type: ignore[misc]  # the stdlib declares it loosely
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
         ".wasm": "application/wasm",
