@@ -46,6 +46,7 @@ def headers_for(rules: Rules, path: str) -> list[tuple[str, str]]:
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     rules: ClassVar[Rules] = []
+    mount: ClassVar[str] = "/"
     extensions_map = {  # noqa: RUF012 - the stdlib's own class attribute
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
@@ -58,8 +59,19 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         ".webmanifest": "application/manifest+json",
     }
 
+    def _site_path(self, path: str) -> str:
+        """The request path relative to where the site is mounted (outside it: a missing file)."""
+        if self.mount == "/":
+            return path
+        if not path.startswith(self.mount):
+            return "/.outside-the-site/"
+        return "/" + path.removeprefix(self.mount)
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path(self._site_path(path))
+
     def end_headers(self) -> None:
-        for name, value in headers_for(self.rules, self.path.split("?", 1)[0]):
+        for name, value in headers_for(self.rules, self._site_path(self.path.split("?", 1)[0])):
             self.send_header(name, value)
         super().end_headers()
 
@@ -81,17 +93,22 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(root: Path, *, port: int = 0) -> Iterator[str]:
-    """Serve ``root`` on 127.0.0.1; yields the base URL (``http://127.0.0.1:PORT``)."""
+def serve(root: Path, *, port: int = 0, mount: str = "/") -> Iterator[str]:
+    """Serve ``root`` on 127.0.0.1; yields the base URL (``http://127.0.0.1:PORT``).
+
+    ``mount`` serves the site under a path instead, as GitHub Pages serves a project site
+    (``/python-backend/``); the URL yielded then ends with it.
+    """
     headers_file = root / "_headers"
     rules = parse_headers_file(headers_file.read_text(encoding="utf-8")) if headers_file.is_file() else []
-    handler = type("Handler", (_Handler,), {"rules": rules})
+    mount = "/" + mount.strip("/") + "/" if mount.strip("/") else "/"
+    handler = type("Handler", (_Handler,), {"rules": rules, "mount": mount})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(root)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}" + mount.rstrip("/")
     finally:
         server.shutdown()
         server.server_close()
