@@ -28,8 +28,14 @@ help:  ## List the targets
 serve: $(VENV)/.installed node_modules/.installed  ## Install what is missing and serve the site locally
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
+# Built beside site/ and swapped in only when the strict build passed: a failed build (bad data,
+# a broken link) never leaves a half-built or emptied site/ where a good one was.
 build: $(VENV)/.installed node_modules/.installed  ## Build the site into site/ (strict)
-	$(BIN)/mkdocs build --strict
+	rm -rf .site.new .site.old
+	$(BIN)/mkdocs build --strict --site-dir .site.new || { rm -rf .site.new; exit 1; }
+	if [ -d site ]; then mv site .site.old; fi
+	mv .site.new site
+	rm -rf .site.old
 
 check: lint types build  ## Lint, type-check and build strictly
 
@@ -67,4 +73,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:  ## Remove what the build wrote
-	rm -rf site dist .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf site .site.new .site.old dist .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -73,16 +73,22 @@ def _insert_before_head_end(output: str, block: str) -> str:
     return output if index < 0 else output[:index] + block + "\n  " + output[index:]
 
 
+_descriptions: dict[str, str] = {}
+"""Each page's description as plain text, by source file (for the Open Graph tags)."""
+
+
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not page.meta.get("description"):
-        page.meta["description"] = summary(html_text) or config.site_description or ""
+    text = str(page.meta.get("description") or summary(html_text) or config.site_description or "")
+    _descriptions[page.file.src_uri] = text
+    # Material writes page.meta.description into an attribute as it is: escape it once here.
+    page.meta["description"] = html.escape(text, quote=True)
     return html_text
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     site_url = config.site_url or ""
     title = config.site_name if page.is_homepage else f"{page.title} - {config.site_name}"
-    description = str(page.meta.get("description") or config.site_description or "")
+    description = _descriptions.get(page.file.src_uri) or config.site_description or ""
     block = social_meta(
         title=title,
         description=description,

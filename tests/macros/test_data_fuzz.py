@@ -42,10 +42,10 @@ def fuzz(examples: int) -> settings:
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("fuzz") / "data"
     shutil.copytree(DATA, target)
-    yield target
+    return target
 
 
 def _restore(folder: Path) -> None:
