@@ -6,6 +6,8 @@
   Firefox it only stops a toggle's state coming back on "back".
 - A task-list checkbox (``- [ ] item``) sits in a label of its own, apart from the item's
   text, so it has no accessible name: it gets the item's text as ``aria-label``.
+- Material writes ``tabindex=""`` on section labels in the navigation; an empty tabindex is
+  invalid and means the same as none, so it is dropped.
 - An empty header cell (the corner of a table whose first column names the rows) is a
   header for nothing; it becomes an ordinary empty cell (axe: empty-table-header).
 """
@@ -25,6 +27,7 @@ _TASK = re.compile(
     re.DOTALL,
 )
 _TAG = re.compile(r"<[^>]+>")
+_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link"[^>]*?)\s+tabindex=""')
 _EMPTY_HEADER = re.compile(r"<th(?P<attrs>(?:\s[^>]*)?)>\s*</th>")
 
 
@@ -52,8 +55,14 @@ def empty_headers_to_cells(page_html: str) -> str:
     return _EMPTY_HEADER.sub(r"<td\g<attrs>></td>", page_html)
 
 
+def drop_empty_tabindex(page_html: str) -> str:
+    return _EMPTY_TABINDEX.sub(r"\1", page_html)
+
+
 def repair(page_html: str) -> str:
-    return empty_headers_to_cells(name_task_checkboxes(drop_toggle_autocomplete(page_html)))
+    for step in (drop_toggle_autocomplete, drop_empty_tabindex, name_task_checkboxes, empty_headers_to_cells):
+        page_html = step(page_html)
+    return page_html
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -66,6 +66,8 @@ def test_html_repairs() -> None:
     )
     assert '<input type="checkbox" aria-label="Do it &amp; more"/>' in repair(task)
     assert repair('<tr><th style="a"></th><th>B</th></tr>') == '<tr><td style="a"></td><th>B</th></tr>'
+    nav = '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">'
+    assert repair(nav) == '<label class="md-nav__link" for="__nav_2" id="__nav_2_label">'
     text_input = '<input type="text" autocomplete="off">'
     assert repair(text_input) == text_input
 

@@ -70,3 +70,26 @@ def test_axe_finds_a_real_violation(browser: Browser) -> None:
         assert {"label", "color-contrast"} <= found
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+def test_motion_follows_the_readers_preference(browser: Browser, hosted_url: str, motion: str) -> None:
+    context = browser.new_context(reduced_motion=motion)  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        page.goto(hosted_url + "/", wait_until="load")
+        longest = page.evaluate(
+            """() => Math.max(...[...document.querySelectorAll("*")].map(el => {
+                const style = getComputedStyle(el);
+                return Math.max(...`${style.transitionDuration},${style.animationDuration}`
+                  .split(",").map(s => parseFloat(s) * (s.trim().endsWith("ms") ? 0.001 : 1)));
+            }))"""
+        )
+        scroll = page.evaluate("getComputedStyle(document.documentElement).scrollBehavior")
+        if motion == "reduce":
+            assert longest <= 0.001
+            assert scroll == "auto"
+        else:
+            assert longest > 0.05  # Material animates by default: the check above can fail
+    finally:
+        context.close()
