@@ -168,5 +168,16 @@ def apply(site_dir: Path) -> dict[str, str]:
     return directives
 
 
+_serving = False
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """``mkdocs serve`` injects an inline live-reload script that changes on every request and
+    so cannot be hashed: while serving, pages carry no policy (the built site always does)."""
+    global _serving  # noqa: PLW0603 - MkDocs hooks keep per-run state at module level
+    _serving = command == "serve"
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    apply(Path(config.site_dir))
+    if not _serving:
+        apply(Path(config.site_dir))
