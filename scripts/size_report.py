@@ -1,4 +1,5 @@
-"""Bytes each page transfers on a first visit, by kind: HTML, CSS, JS, fonts, images, Pyodide.
+"""Bytes each page transfers on a first visit, by kind: HTML, CSS, JS, fonts, images, Pyodide
+(and Material's search index, which its search worker fetches on every first visit).
 
 Serves the built site (``make build`` first) gzipped, as static hosts serve it, loads every
 page in a fresh headless Chromium context (empty cache) and prints a table in KiB.

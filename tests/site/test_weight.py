@@ -31,6 +31,7 @@ def test_pyodide_files_are_recognised() -> None:
         assert category(url, "fetch") == "pyodide", url
     assert category("http://h/assets/javascripts/bundle.js", "script") == "js"
     assert category("http://h/cost/", "document") == "html"
+    assert category("http://h/search/search_index.json", "fetch") == "search"
 
 
 @pytest.mark.browser

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Request
 
-CATEGORIES = ("html", "css", "js", "fonts", "images", "pyodide", "other")
+CATEGORIES = ("html", "css", "js", "fonts", "images", "pyodide", "search", "other")
 PYODIDE_NAMES = ("python_stdlib.zip", "pyodide-lock.json")
 
 
@@ -17,6 +17,8 @@ def category(url: str, resource_type: str) -> str:
     name = path.rsplit("/", 1)[-1]
     if "pyodide" in path.lower() or name.endswith((".wasm", ".whl")) or name in PYODIDE_NAMES:
         return "pyodide"
+    if name == "search_index.json":
+        return "search"  # Material's search worker fetches the index on every first visit
     if resource_type == "document" or name.endswith(".html"):
         return "html"
     if resource_type == "stylesheet" or name.endswith(".css"):
