@@ -170,3 +170,13 @@ def test_headers_cover_every_path_including_worker_scripts(site: Path) -> None:
         assert headers.get("Referrer-Policy") == "no-referrer"
         assert "camera=()" in headers.get("Permissions-Policy", "")
     assert "http" not in "".join(value for _, rule in rules for _, value in rule), "no other origin is allowed"
+
+
+def test_the_headers_file_fits_the_hosts_limits(site: Path) -> None:
+    """Cloudflare Pages reads at most 100 rules and 2,000 characters a line: a policy that grew
+    past that (say, one hash per inline style of a chart) would be dropped by the host."""
+    text = (site / "_headers").read_text(encoding="utf-8")
+    rules = [line for line in text.splitlines() if line.strip() and not line.startswith((" ", "#"))]
+    assert len(rules) <= 100
+    longest = max(text.splitlines(), key=len)
+    assert len(longest) < 2000, f"{len(longest)} characters: {longest[:80]}..."
