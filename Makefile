@@ -20,7 +20,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	$$(ls -d "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
 
-.PHONY: help serve build check test lint types pytest lock system clean
+.PHONY: help serve build check test lint types pytest lock system clean lighthouse sizes
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -28,8 +28,14 @@ help:  ## List the targets
 serve: $(VENV)/.installed node_modules/.installed  ## Install what is missing and serve the site locally
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
+# Built beside site/ and swapped in only when the strict build passed: a failed build (bad data,
+# a broken link) never leaves a half-built or emptied site/ where a good one was.
 build: $(VENV)/.installed node_modules/.installed  ## Build the site into site/ (strict)
-	$(BIN)/mkdocs build --strict
+	rm -rf .site.new .site.old
+	$(BIN)/mkdocs build --strict --site-dir .site.new || { rm -rf .site.new; exit 1; }
+	if [ -d site ]; then mv site .site.old; fi
+	mv .site.new site
+	rm -rf .site.old
 
 check: lint types build  ## Lint, type-check and build strictly
 
@@ -66,5 +72,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+lighthouse: build  ## Report: Lighthouse scores (mobile) of the home, a long guide and a calculator page
+	$(PY) scripts/lighthouse_report.py
+
+sizes: build  ## Report: bytes each page transfers on a first visit, by kind of file
+	$(PY) scripts/size_report.py
+
 clean:  ## Remove what the build wrote
-	rm -rf site dist .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf site .site.new .site.old dist .mypy_cache .ruff_cache .pytest_cache .hypothesis
