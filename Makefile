@@ -20,7 +20,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	$$(ls -d "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
 
-.PHONY: help serve build check test lint types pytest lock system clean
+.PHONY: help serve build check test lint types pytest lock system clean pdf
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -28,8 +28,10 @@ help:  ## List the targets
 serve: $(VENV)/.installed node_modules/.installed  ## Install what is missing and serve the site locally
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
-build: $(VENV)/.installed node_modules/.installed  ## Build the site into site/ (strict)
+build: $(VENV)/.installed node_modules/.installed  ## Build the site into site/ (strict), with the PDF at site/guide.pdf
 	$(BIN)/mkdocs build --strict
+	@$(MAKE) --no-print-directory $(SITE_PDF)
+	cp $(SITE_PDF) site/guide.pdf
 
 check: lint types build  ## Lint, type-check and build strictly
 
@@ -65,6 +67,19 @@ $(VENV)/.installed: requirements.lock
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
+
+# The PDF (macros/pdf.py). `make pdf` always builds a fresh one (PAPER=a4 or letter);
+# `make build` reuses the A4 copy in dist/site/ unless a source is newer than it.
+PAPER ?= a4
+SITE_PDF := dist/site/guide.pdf
+PDF_SOURCES = $(wildcard mkdocs.yml $(shell git ls-files --cached --others --exclude-standard \
+	data docs macros calculators 2>/dev/null))
+
+pdf: $(VENV)/.installed node_modules/.installed  ## Build the guide as one PDF: dist/guide.pdf (PAPER=a4|letter)
+	$(PY) -m macros.pdf --paper $(PAPER) --out dist/guide.pdf
+
+$(SITE_PDF): $(PDF_SOURCES)
+	$(PY) -m macros.pdf --site site --paper a4 --out $@
 
 clean:  ## Remove what the build wrote
 	rm -rf site dist .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -1,0 +1,413 @@
+"""The guide as a PDF (macros/pdf.py): the pure assembly functions, then the PDF of the real site.
+
+The PDF is built once per session from the ``site`` fixture; the checks read its text with
+pdfplumber and its structure (bookmarks, links, fonts) with pypdf, and discover what to look
+for (headings, rate-table figures, calculators' pre-rendered results) in the built pages, so
+they grow with the guide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+from pypdf import PdfReader
+
+from macros import pdf
+from tests.support.build import ROOT, build, copy_project
+
+CONFIG = ROOT / "mkdocs.yml"
+MM = 72 / 25.4
+
+# --- Pure functions --------------------------------------------------------------------------
+
+
+def test_nav_sources_follow_reading_order_through_sections() -> None:
+    nav = [
+        {"Home": "index.md"},
+        "cost.md",
+        {"Calculators": [{"Equity": "calculators/equity.md"}, {"Elsewhere": "https://example.org/"}]},
+        {"Sources": "sources.md"},
+    ]
+    assert pdf.nav_sources(nav) == ["index.md", "cost.md", "calculators/equity.md", "sources.md"]
+
+
+@pytest.mark.parametrize(
+    ("source", "directory_urls", "url"),
+    [
+        ("index.md", True, ""),
+        ("cost.md", True, "cost/"),
+        ("calculators/index.md", True, "calculators/"),
+        ("calculators/equity.md", True, "calculators/equity/"),
+        ("cost.md", False, "cost.html"),
+    ],
+)
+def test_page_url_matches_mkdocs(source: str, directory_urls: bool, url: str) -> None:
+    assert pdf.page_url(source, directory_urls=directory_urls) == url
+
+
+BOOK = pdf.Book(
+    anchors={"": "page-home", "cost/": "page-cost"},
+    ids={"": {"start"}, "cost/": {"agency-rates"}},
+    site_url="https://example.org/guide/",
+)
+
+
+@pytest.mark.parametrize(
+    ("href", "page", "target", "inside"),
+    [
+        ("../cost/#agency-rates", "", "#page-cost--agency-rates", True),  # as Material writes it from home
+        ("cost/#agency-rates", "", "#page-cost--agency-rates", True),
+        ("../", "cost/", "#page-home", True),
+        ("..", "cost/", "#page-home", True),
+        ("#agency-rates", "cost/", "#page-cost--agency-rates", True),
+        ("../cost/#no-such-id", "", "#page-cost", True),  # an unknown id falls back to the chapter
+        ("../cost/index.html", "", "#page-cost", True),
+        ("guide.pdf", "", "https://example.org/guide/guide.pdf", False),  # a file of the site: online
+        ("../calculators/equity/?months=3", "cost/", "https://example.org/guide/calculators/equity/?months=3", False),
+        ("https://other.example/x", "", "https://other.example/x", False),
+        ("mailto:someone@example.org", "", "mailto:someone@example.org", False),
+    ],
+)
+def test_links_point_inside_the_pdf_or_online(href: str, page: str, target: str, inside: bool) -> None:
+    assert BOOK.target(href, page) == (target, inside)
+
+
+FORM = """
+<article><h1 id="t">Title</h1>
+<form data-calculator="loaded-cost" data-state="static" id="calc">
+  <h2 id="calc-title">Loaded cost</h2>
+  <div class="fields">
+    <div class="field"><label for="calc-level">Level</label>
+      <select id="calc-level" name="level"><option value="junior">Junior</option>
+      <option value="senior" selected>Senior</option></select></div>
+    <div class="field"><label for="calc-base">Base salary <span>USD a year</span></label>
+      <input id="calc-base" name="base_salary" type="text" value="170,000" aria-describedby="calc-base-help">
+      <p class="help" id="calc-base-help">From $1 to $10,000,000</p>
+      <p data-error-for="base_salary" hidden>Not a number</p></div>
+    <fieldset><legend>Location</legend>
+      <label><input type="radio" name="where" value="us" checked> United States</label>
+      <label><input type="radio" name="where" value="eu"> Europe</label></fieldset>
+    <label><input type="checkbox" name="fee" checked> Include a recruiting fee</label>
+    <input type="hidden" name="state" value="x">
+  </div>
+  <div class="results">
+    <p>Total a year: <output data-output="total_annual" data-value="212500">$212,500</output></p>
+    <svg viewBox="0 0 10 10" role="img" aria-labelledby="chart-t"><title id="chart-t">Chart</title></svg>
+  </div>
+  <button type="submit">Calculate</button>
+</form>
+<ul class="task-list"><li class="task-list-item"><label class="task-list-control">
+  <input type="checkbox" disabled><span class="task-list-indicator"></span></label> Write the role</li></ul>
+<p><a class="headerlink" href="#t">¶</a><script>alert(1)</script></p>
+</article>
+"""
+
+
+def paper_version(html: str = FORM) -> Tag:
+    article = pdf.article_of(html)
+    pdf.for_paper(article, live_url={"loaded-cost": "https://example.org/calculators/loaded-cost/"}, page_live_url="")
+    return article
+
+
+def test_a_calculator_becomes_a_worked_example() -> None:
+    article = paper_version()
+    example = article.select_one(".worked-example[data-calculator='loaded-cost']")
+    assert example is not None
+    listing = example.select_one("dl.example-inputs")
+    assert listing is not None
+    labels = [pdf.text_of(dt) for dt in listing.find_all("dt")]
+    values = [pdf.text_of(dd) for dd in listing.find_all("dd")]
+    pairs = list(zip(labels, values, strict=True))
+    assert pairs == [
+        ("Level", "Senior"),
+        ("Base salary USD a year", "170,000"),
+        ("Location", "United States"),
+        ("Include a recruiting fee", "yes"),
+    ]
+    output = example.select_one("[data-output='total_annual']")
+    assert output is not None
+    assert output.get_text() == "$212,500"
+    assert output["data-value"] == "212500"
+    assert example.select_one("svg title") is not None
+    assert pdf.text_of(example).endswith("Try it with your own figures: https://example.org/calculators/loaded-cost/")
+    assert example.select_one("h2") is not None  # the calculator's own heading stays, before the inputs
+
+
+def test_paper_has_no_controls_or_screen_furniture() -> None:
+    article = paper_version()
+    assert article.select("input, select, textarea, button, form, script, .headerlink, [data-error-for]") == []
+    assert "From $1 to" not in article.get_text()  # a field's help goes with the field
+    assert [box.get_text() for box in article.select(".print-checkbox")] == [""]  # a box to tick on paper
+
+
+def test_ids_are_made_unique_but_drawings_keep_theirs() -> None:
+    article = paper_version()
+    pdf.prefix_ids(article, "page-x")
+    assert article.select_one("h1")["id"] == "page-x--t"  # type: ignore[index]
+    assert article.select_one("#chart-t") is not None
+    assert article.select_one("svg")["aria-labelledby"] == "chart-t"  # type: ignore[index]
+
+
+def test_a_missing_font_names_the_package(tmp_path: Path) -> None:
+    with pytest.raises(pdf.PdfError, match="fonts-sil-charis"):
+        pdf.font_files((tmp_path,))
+
+
+def test_paper_sizes() -> None:
+    fonts = pdf.font_files()
+    assert "size: letter;" in pdf.stylesheet("letter", fonts)
+    assert "size: A4;" in pdf.stylesheet("a4", fonts)
+    with pytest.raises(pdf.PdfError, match="a4, letter"):
+        pdf.stylesheet("a5", fonts)
+
+
+def test_the_fetcher_reads_only_local_files(tmp_path: Path) -> None:
+    (tmp_path / "inside.txt").write_text("ok", encoding="utf-8")
+    fetcher = pdf.local_only([tmp_path])
+    assert fetcher.fetch((tmp_path / "inside.txt").as_uri()).read() == b"ok"
+    for url in ("https://example.org/font.woff2", "http://127.0.0.1/x", Path("/etc/hostname").as_uri()):
+        with pytest.raises(pdf.PdfError, match="refused"):
+            fetcher.fetch(url)
+
+
+def test_the_cover_says_how_current_the_figures_are() -> None:
+    import datetime  # noqa: PLC0415
+
+    day = datetime.date(2026, 11, 25)
+    edition = pdf.Edition("T", "D", "https://e.org/", (day, day), day)
+    assert "Figures as of</dt><dd>November 25, 2026" in pdf.cover(edition)
+    assert pdf.as_of_text(datetime.date(2026, 1, 5), day) == "between January 5, 2026 and November 25, 2026"
+
+
+# --- The PDF of the built site ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuiltPdf:
+    path: Path
+    pages: list[str]
+    """Each page's text, whitespace collapsed to single spaces."""
+    reader: PdfReader
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.pages)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read_pdf(path: Path) -> BuiltPdf:
+    with pdfplumber.open(path) as document:
+        pages = [squash(page.extract_text() or "") for page in document.pages]
+    return BuiltPdf(path=path, pages=pages, reader=PdfReader(path))
+
+
+@pytest.fixture(scope="session")
+def guide_pdf(site: Path, tmp_path_factory: pytest.TempPathFactory) -> BuiltPdf:
+    target = tmp_path_factory.mktemp("pdf") / "guide.pdf"
+    pdf.build_pdf(site, target, config_file=CONFIG)
+    return read_pdf(target)
+
+
+def nav_pages(site: Path) -> Iterator[tuple[str, BeautifulSoup]]:
+    urls, _ = pdf.reading_order(CONFIG)
+    for url in urls:
+        yield url, BeautifulSoup(pdf.built_file(site, url).read_text(encoding="utf-8"), "html.parser")
+
+
+def headings(site: Path, levels: str = "h1, h2, h3") -> list[str]:
+    found = []
+    for _, page in nav_pages(site):
+        for heading in page.select(f"article :is({levels})"):
+            for link in heading.select("a.headerlink"):
+                link.decompose()
+            found.append(pdf.text_of(heading))
+    return found
+
+
+def test_every_section_heading_is_in_the_pdf(site: Path, guide_pdf: BuiltPdf) -> None:
+    titles = headings(site, "h1, h2, h3, h4")
+    assert len(titles) >= 3
+    missing = [title for title in titles if title not in guide_pdf.text]
+    assert missing == []
+
+
+def test_sections_come_in_reading_order(site: Path, guide_pdf: BuiltPdf) -> None:
+    bookmarks = outline(guide_pdf.reader)[1:]  # after "Contents"
+    assert [title for title, _ in bookmarks] == headings(site)
+    pages = [number for _, number in bookmarks]
+    assert pages == sorted(pages)
+    chapters = dict(bookmarks)
+    starts = [chapters[title] for title in headings(site, "h1")]
+    assert len(set(starts)) == len(starts)  # each chapter starts on a page of its own
+    for title, number in bookmarks:
+        assert title in guide_pdf.pages[number - 1]
+
+
+def test_every_figure_of_the_rate_tables_is_in_the_pdf(site: Path, guide_pdf: BuiltPdf) -> None:
+    figures = [
+        pdf.text_of(cell)
+        for _, page in nav_pages(site)
+        for cell in page.select("article table td")
+        if re.search(r"[$€£]\s?\d", cell.get_text())
+    ]
+    assert "$140,000–$200,000" in figures  # the senior salary band, as the site writes it
+    flat = "".join(guide_pdf.text.split())
+    assert [figure for figure in figures if "".join(figure.split()) not in flat] == []
+
+
+def test_every_calculator_is_a_worked_example_with_its_result(site: Path, guide_pdf: BuiltPdf) -> None:
+    forms = [form for _, page in nav_pages(site) for form in page.select("article form[data-calculator]")]
+    if not forms:
+        pytest.skip("no calculator in the guide's pages yet")
+    flat = "".join(guide_pdf.text.split())
+    for form in forms:
+        outputs = [pdf.text_of(output) for output in form.select("[data-output]")]
+        assert outputs, f"{form['data-calculator']}: no pre-rendered output"
+        for output in outputs:
+            assert "".join(output.split()) in flat, f"{form['data-calculator']}: {output!r} is not in the PDF"
+    assert guide_pdf.text.count("Try it with your own figures:") == len(forms)
+
+
+def contents_entries(guide_pdf: BuiltPdf) -> list[tuple[str, int]]:
+    """(title, page number) of each line of the table of contents."""
+    with pdfplumber.open(guide_pdf.path) as document:
+        lines: list[str] = []
+        for page in document.pages[1:]:
+            text = page.extract_text() or ""
+            if "Contents" not in text.splitlines()[:3] and not lines:
+                continue
+            if lines and not re.search(r"(\. ?){3,}\d+$", text, re.MULTILINE):
+                break
+            lines.extend(text.splitlines())
+    entries, pending = [], ""
+    for line in lines:
+        match = re.match(r"^(.*?)\s*(?:\. ?){3,}\s*(\d+)$", (pending + " " + line).strip())
+        if match:
+            entries.append((squash(match[1]), int(match[2])))
+            pending = ""
+        elif line.strip() not in {"Contents"} and not re.fullmatch(r"\d+ / \d+", line.strip()):
+            pending = (pending + " " + line).strip() if entries or pending else ""
+    return entries
+
+
+def outline(reader: PdfReader) -> list[tuple[str, int]]:
+    found: list[tuple[str, int]] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                number = reader.get_destination_page_number(item)
+                assert number is not None, item.title
+                found.append((squash(item.title), number + 1))
+
+    walk(reader.outline)
+    return found
+
+
+def test_contents_page_numbers_match_where_sections_start(site: Path, guide_pdf: BuiltPdf) -> None:
+    entries = contents_entries(guide_pdf)
+    titles = headings(site, "h1, h2")
+    assert [title for title, _ in entries] == titles
+    for title, number in entries:
+        assert title in guide_pdf.pages[number - 1], f"{title!r} is not on page {number}"
+        assert guide_pdf.pages[number - 1].endswith(f"{number} / {len(guide_pdf.pages)}")  # the printed number
+
+
+def test_bookmarks_open_with_the_contents(guide_pdf: BuiltPdf) -> None:
+    assert outline(guide_pdf.reader)[0] == ("Contents", 2)
+    assert guide_pdf.pages[1].startswith("Contents") or " Contents " in guide_pdf.pages[1][:80]
+
+
+def test_no_text_runs_off_a_page_and_no_page_is_blank(guide_pdf: BuiltPdf) -> None:
+    with pdfplumber.open(guide_pdf.path) as document:
+        for number, page in enumerate(document.pages, start=1):
+            outside = [
+                char["text"]
+                for char in page.chars
+                if char["x0"] < 0 or char["x1"] > page.width or char["top"] < 0 or char["bottom"] > page.height
+            ]
+            assert outside == [], f"page {number}: text off the page: {''.join(outside)[:80]!r}"
+            # Inside the margins, where the running title and page number are not.
+            body = [char for char in page.chars if 20 * MM < char["top"] < page.height - 20 * MM]
+            assert body or page.images or page.curves, f"page {number} is blank"
+
+
+def test_the_pdf_is_a_publication_not_a_printed_web_page(guide_pdf: BuiltPdf) -> None:
+    cover = guide_pdf.pages[0]
+    assert "Hiring a Python Backend Developer" in cover
+    assert re.search(r"Figures as of (between )?[A-Z][a-z]+ \d{1,2}, \d{4}", cover)
+    assert re.search(r"This copy built on [A-Z][a-z]+ \d{1,2}, \d{4}", cover)
+    for furniture in ("¶", "Skip to content", "Back to top", "Download the whole guide", "Made with"):
+        assert furniture not in guide_pdf.text
+    assert guide_pdf.path.stat().st_size < 5 * 1024 * 1024
+    box = guide_pdf.reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
+
+
+def test_fonts_are_the_chosen_ones_and_embedded(guide_pdf: BuiltPdf) -> None:
+    names = set()
+    for page in guide_pdf.reader.pages:
+        resources: Any = page["/Resources"]
+        for reference in resources.get_object().get("/Font", {}).values():
+            font = reference.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+            names.add(str(font["/BaseFont"]).split("+", 1)[-1])
+    assert names, "no fonts found"
+    assert {name for name in names if not name.startswith(("Charis", "DejaVuSansMono"))} == set()
+
+
+def test_links_work_inside_the_pdf_and_go_online_otherwise(guide_pdf: BuiltPdf) -> None:
+    reader = guide_pdf.reader
+    named = set(reader.named_destinations)
+    inside = outside = 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            if "/Dest" in link:
+                assert str(link["/Dest"]) in named
+                inside += 1
+            else:
+                uri = str(link["/A"]["/URI"])
+                assert uri.startswith(("https://", "http://", "mailto:")), uri
+                outside += 1
+    assert inside > 0
+    assert outside > 0
+
+
+def test_the_site_offers_the_pdf(site: Path) -> None:
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select("article a[href='guide.pdf']")
+    cost = BeautifulSoup((site / "cost" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert cost.select("footer a[href='../guide.pdf']")
+
+
+@pytest.mark.slow
+def test_changing_a_figure_in_data_changes_the_pdf(tmp_path: Path) -> None:
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    pay_file = project / "data" / "pay.yaml"
+    pay = yaml.safe_load(pay_file.read_text(encoding="utf-8"))
+    pay["salary"]["senior"]["min"] = 143500
+    pay_file.write_text(yaml.safe_dump(pay, sort_keys=False), encoding="utf-8")
+    done = build(project, project / "site")
+    assert done.returncode == 0, done.stderr[-2000:]
+    target = tmp_path / "guide.pdf"
+    pdf.build_pdf(project / "site", target, config_file=project / "mkdocs.yml")
+    text = read_pdf(target).text
+    assert "$143,500–$200,000" in text
+    assert "$140,000–$200,000" not in text
