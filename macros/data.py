@@ -8,12 +8,13 @@ naming the file, the key path and the problem.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from macros.yamlsafe import YamlProblem, load_yaml
 
@@ -27,6 +28,21 @@ Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Key = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]{0,63}$")]
 
 
+def _iso_date(value: object) -> datetime.date:
+    """A calendar date written YYYY-MM-DD (the YAML reader leaves dates as text)."""
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"must be a date written YYYY-MM-DD, got {value!r}"[:120])
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise ValueError(f"{value!r} is not a real date ({error})") from None
+
+
+IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
+
+
 class Strict(BaseModel):
     """Base for every data record: unknown keys and loose types are errors."""
 
@@ -37,7 +53,7 @@ class Sourced(Strict):
     """A record that says where its figures come from and when they were true."""
 
     source: Key
-    as_of: datetime.date
+    as_of: IsoDate
 
 
 class Range(Sourced):
@@ -97,7 +113,7 @@ class Source(Strict):
     kind: Literal["published", "editorial"]
     publisher: Text
     note: Text
-    as_of: datetime.date
+    as_of: IsoDate
     url: Annotated[str, Field(pattern=r"^https://")] | None = None
 
 

@@ -12,7 +12,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 
 from macros.data import DataError, GuideData, load_data
 
@@ -27,8 +27,8 @@ def as_json_document(data: GuideData) -> dict[str, Any]:
         value = getattr(data, item.name)
         if isinstance(value, BaseModel):
             document[item.name] = value.model_dump(mode="json")
-        else:
-            document[item.name] = TypeAdapter(type(value)).dump_python(value, mode="json")
+        else:  # a mapping of records, e.g. sources or levels
+            document[item.name] = {key: record.model_dump(mode="json") for key, record in value.items()}
     return document
 
 

@@ -27,7 +27,16 @@ class YamlProblem(Exception):
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader without aliases."""
+    """SafeLoader without aliases, and with dates left as text for the schema to check.
+
+    (PyYAML would turn ``2026-13-45`` into an exception with no key path; the schema's
+    date type reports it against the key instead.)
+    """
+
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class attribute
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
@@ -82,6 +91,8 @@ def load_yaml(text: str) -> Any:
             raise YamlProblem(where, f"not valid YAML: {error.problem or error.context}") from None
         except yaml.YAMLError as error:
             raise YamlProblem("(file)", f"not valid YAML: {error}") from None
+        except (ValueError, TypeError, OverflowError) as error:
+            raise YamlProblem("(file)", f"a value cannot be read: {error}") from None
         except RecursionError:
             raise YamlProblem("(file)", f"nested deeper than {MAX_DEPTH} levels") from None
     finally:

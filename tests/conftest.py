@@ -7,8 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from macros.data import load_data
+from macros.export import write_defaults
 from tests.support.build import ROOT, build
 from tests.support.server import serve
+
+
+@pytest.fixture(scope="session", autouse=True)
+def calculator_figures() -> None:
+    """The calculators read calculators/defaults.json, written from data/ as the build does."""
+    write_defaults(load_data(ROOT / "data"))
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "calculators", "pyproje
 
 def copy_project(target: Path) -> Path:
     """Copy what a build reads into ``target`` (no site/, venv or node_modules)."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calculators import formatting
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (187500, "$187,500"),
+        (15625.0, "$15,625"),
+        (17708.333, "$17,708.33"),
+        (42.5, "$42.50"),
+        (0, "$0"),
+        (-1200, "−$1,200"),
+    ],
+)
+def test_money(value: float, text: str) -> None:
+    assert formatting.money(value) == text
+
+
+def test_ranges_use_an_en_dash_and_collapse_equal_ends() -> None:
+    assert formatting.money_range(140000, 200000) == "$140,000–$200,000"
+    assert formatting.percent_range(20, 30) == "20–30%"
+    assert formatting.percent_range(0.1, 0.5) == "0.1–0.5%"
+    assert formatting.multiple_range(2, 3) == "2–3×"
+    assert formatting.money_range(5, 5) == "$5"
+
+
+def test_number_trims_zeros_and_never_shows_minus_zero() -> None:
+    assert formatting.number(12.50) == "12.5"
+    assert formatting.number(1234.0) == "1,234"
+    assert formatting.number(-0.001) == "0"
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+def test_non_finite_values_are_refused(bad: float) -> None:
+    with pytest.raises(ValueError, match="cannot format"):
+        formatting.money(bad)
+    with pytest.raises(ValueError, match="cannot format"):
+        formatting.number(bad)
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
+def test_money_round_trips_to_cents(value: float) -> None:
+    text = formatting.money(value)
+    parsed = float(text.replace("−", "-").replace("$", "").replace(",", ""))
+    assert parsed == pytest.approx(round(value, 2), abs=0.006)
