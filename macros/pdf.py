@@ -90,6 +90,7 @@ CONTROLS = "input, select, textarea"
 # Inside a calculator: what holds its result (kept) as opposed to its fields (listed, then dropped).
 RESULTS = "[data-output], svg, table, output, [data-result], [role='status']"
 NOT_SHOWN_TYPES = {"hidden", "submit", "button", "reset", "image", "file"}
+WIDE_TABLE = 6  # columns from which a table is set smaller to fit the page
 REFERENCE_ATTRIBUTES = ("for", "headers", "aria-labelledby", "aria-describedby", "aria-controls")
 
 
@@ -290,7 +291,8 @@ def for_paper(article: Tag, *, live_url: dict[str, str], page_live_url: str) -> 
         name = str(form.get("data-calculator", ""))
         worked_example(form, live_url.get(name, page_live_url))
     for element in article.select(FURNITURE):
-        if not element.decomposed:
+        # A drawing's own <style> and <title> are part of the drawing.
+        if not element.decomposed and element.find_parent("svg") is None:
             element.decompose()
     for control in article.select("input[type='checkbox']"):
         control.replace_with(_checkbox(control))
@@ -301,6 +303,14 @@ def for_paper(article: Tag, *, live_url: dict[str, str], page_live_url: str) -> 
             element.decompose()
     for details in article.select("details"):
         details["open"] = ""
+    for table in article.select("table"):
+        header = table.find("tr")
+        if isinstance(header, Tag) and len(header.find_all(["th", "td"])) >= WIDE_TABLE:
+            table["class"] = " ".join([*table.get_attribute_list("class"), "wide"]).strip()
+    for drawing in article.select("svg"):
+        # Text in charts is set in the book's font (embedded) rather than whatever the SVG names.
+        style = new_tag("style", 'text, tspan { font-family: "Charis SIL" !important; }')
+        drawing.insert(0, style)
     for image in article.select("img, source"):
         for attribute in ("srcset", "sizes", "loading"):
             if image.has_attr(attribute):
@@ -359,7 +369,7 @@ def relink(article: Tag, page: str, book: Book, site: Path) -> None:
     for link in article.select("a[href]"):
         target, inside = book.target(str(link["href"]), page)
         link["href"] = target
-        if inside:
+        if inside and not link.find_parent(["sup", "nav"]) and "footnote" not in str(link.get("class")):
             classes = link.get("class")
             link["class"] = " ".join([*(classes if isinstance(classes, list) else []), "internal"])
     for image in article.select("img[src]"):
