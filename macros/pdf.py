@@ -20,6 +20,7 @@ import datetime
 import logging
 import os
 import posixpath
+import re
 import subprocess
 import sys
 import tempfile
@@ -34,6 +35,7 @@ from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
 from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 
 from macros.data import load_data
 from macros.render import long_date
@@ -84,12 +86,17 @@ FURNITURE = ", ".join(
         "[data-pdf='omit']",
         ".pdf-omit",
         "[data-error-for]",
+        # A calculator's live status ("loading...", "runs in your browser") and its announcements.
+        "[data-status]",
+        "[data-announce]",
     )
 )
 CONTROLS = "input, select, textarea"
 # Inside a calculator: what holds its result (kept) as opposed to its fields (listed, then dropped).
 RESULTS = "[data-output], svg, table, output, [data-result], [role='status']"
 NOT_SHOWN_TYPES = {"hidden", "submit", "button", "reset", "image", "file"}
+# A money figure or range ("$140,000–$200,000") or a percentage ("20–30%"): kept on one line.
+FIGURE = re.compile(r"[$€£]\d[\d,]*(?:\.\d+)?(?:–[$€£]?\d[\d,]*(?:\.\d+)?)?|\d+(?:\.\d+)?(?:–\d+(?:\.\d+)?)?%")
 WIDE_TABLE = 6  # columns from which a table is set smaller to fit the page
 REFERENCE_ATTRIBUTES = ("for", "headers", "aria-labelledby", "aria-describedby", "aria-controls")
 
@@ -258,7 +265,10 @@ def worked_example(form: Tag, live_url: str) -> Tag:
     for label, value in inputs:
         listing.append(new_tag("dt", label))
         listing.append(new_tag("dd", value))
+    legend = form.find("legend")
+    title = text_of(legend) if isinstance(legend, Tag) else str(form.get("aria-label", ""))
     heading = new_tag("p", "Worked example with the default inputs", **{"class": "example-label"})
+    named = bool(title) and not form.find(["h1", "h2", "h3", "h4", "h5", "h6"])
     # Blocks are disjoint: each is the largest result-free element around its fields.
     if blocks:
         blocks[0].replace_with(listing)
@@ -267,8 +277,12 @@ def worked_example(form: Tag, live_url: str) -> Tag:
     else:
         form.insert(0, listing)
     listing.insert_before(heading)
+    if named:
+        heading.insert_before(new_tag("p", title, **{"class": "example-title"}))
     for fieldset in form.select("fieldset"):
         fieldset.unwrap()
+    for group in form.select("dl > div"):
+        group.unwrap()  # <div><dt><dd></div> groups: the pairs line up as in the list of inputs
     form.name = "div"
     name = str(form.get("data-calculator", ""))
     form.attrs = {"class": "worked-example", "data-calculator": name}
@@ -315,6 +329,21 @@ def for_paper(article: Tag, *, live_url: dict[str, str], page_live_url: str) -> 
         for attribute in ("srcset", "sizes", "loading"):
             if image.has_attr(attribute):
                 del image[attribute]
+
+
+def keep_figures_whole(article: Tag) -> None:
+    """Wrap each figure in ``<span class="print-figure">`` so that a line never breaks inside one."""
+    for text in list(article.find_all(string=FIGURE)):
+        if type(text) is not NavigableString or text.find_parent(["pre", "code", "svg", "script", "style"]):
+            continue
+        pieces: list[NavigableString | Tag] = []
+        last = 0
+        for match in FIGURE.finditer(text):
+            figure = new_tag("span", match[0], **{"class": "print-figure"})
+            pieces += [NavigableString(text[last : match.start()]), figure]
+            last = match.end()
+        pieces.append(NavigableString(text[last:]))
+        text.replace_with(*[piece for piece in pieces if piece != ""])
 
 
 def ids_of(article: Tag) -> set[str]:
@@ -396,6 +425,7 @@ def chapters(pages: Sequence[Page], site: Path, site_url: str, calculator_pages:
     for page, article in articles:
         anchor = chapter_anchor(page.url)
         for_paper(article, live_url=live, page_live_url=site_url + page.url)
+        keep_figures_whole(article)
         relink(article, page.url, book, site)
         prefix_ids(article, anchor)
         heading = article.find("h1")
