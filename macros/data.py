@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 
 from macros.yamlsafe import YamlProblem, load_yaml
 
@@ -145,6 +154,165 @@ class BadHire(Strict):
     cost: BadHireCost
 
 
+class Days(Sourced):
+    days: Annotated[int, Field(ge=1, le=3650)]
+
+
+class Minutes(Sourced):
+    minutes: Annotated[int, Field(ge=1, le=24 * 60)]
+
+
+class Hours(Sourced):
+    hours: Annotated[int, Field(ge=1, le=8784)]
+
+
+class HourSpan(Sourced):
+    min_hours: Annotated[int, Field(ge=1, le=200)]
+    max_hours: Annotated[int, Field(ge=1, le=200)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.min_hours > self.max_hours:
+            raise ValueError(f"min_hours ({self.min_hours}) is larger than max_hours ({self.max_hours})")
+        return self
+
+
+class WeekSpan(Sourced):
+    min_weeks: Annotated[int, Field(ge=1, le=520)]
+    max_weeks: Annotated[int, Field(ge=1, le=520)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.min_weeks > self.max_weeks:
+            raise ValueError(f"min_weeks ({self.min_weeks}) is larger than max_weeks ({self.max_weeks})")
+        return self
+
+
+class CountSpan(Range):
+    min: Annotated[int, Field(ge=0, le=1000)]
+    max: Annotated[int, Field(ge=0, le=1000)]
+
+
+class SlowQuery(Sourced):
+    seconds: Annotated[int, Field(ge=1, le=86_400)]
+    rows: Annotated[int, Field(ge=1, le=10**12)]
+
+
+class Process(Strict):
+    """Durations, counts and time budgets of the hiring process."""
+
+    first_plan: Days
+    paired_session: Minutes
+    take_home: HourSpan
+    planted_issues: CountSpan
+    slow_query: SlowQuery
+    time_to_hire: WeekSpan
+    paid_trial: WeekSpan
+    full_time_year: Hours
+
+
+RUBRIC_AREAS = (
+    "system-design",
+    "concurrency",
+    "database",
+    "code-review",
+    "hindsight",
+    "production-debugging",
+    "work-sample",
+    "references",
+)
+"""The rubric's areas in interview order; the scorecard calculator relies on these keys."""
+
+RUBRIC_LEVELS = ("weak", "mixed", "solid", "excellent")
+"""The four rubric levels, lowest first; each area describes every one."""
+
+RED_FLAGS = (
+    "unexplained-decisions",
+    "no-questions",
+    "defensive-review",
+    "unreachable-references",
+    "careless-sample",
+    "inflated-seniority",
+)
+"""The six red flags; the scorecard calculator relies on these keys."""
+
+
+def _exact_keys(expected: tuple[str, ...], what: str) -> AfterValidator:
+    """A validator: the keys (of a mapping, or ``key`` fields of a list) are exactly ``expected``, in order."""
+
+    def check(value: Any) -> Any:
+        keys = list(value) if isinstance(value, dict) else [item.key for item in value]
+        missing = [key for key in expected if key not in keys]
+        unknown = [key for key in keys if key not in expected]
+        if missing or unknown:
+            parts = [f"missing {', '.join(missing)}"] if missing else []
+            parts += [f"unknown {', '.join(unknown)}"] if unknown else []
+            raise ValueError(f"{what} must be exactly {', '.join(expected)} ({'; '.join(parts)})")
+        if tuple(keys) != expected:
+            raise ValueError(f"{what} must be in this order: {', '.join(expected)}")
+        return value
+
+    return AfterValidator(check)
+
+
+class ScaleLevel(Strict):
+    key: Key
+    score: Annotated[int, Field(ge=1, le=4)]
+    label: Annotated[str, Field(min_length=1, max_length=40)]
+    meaning: Text
+
+
+class Scale(Sourced):
+    """The rubric's four levels, weak to excellent, scored 1 to 4."""
+
+    levels: Annotated[list[ScaleLevel], _exact_keys(RUBRIC_LEVELS, "levels")]
+
+    @model_validator(mode="after")
+    def _scored_in_order(self) -> Self:
+        scores = [level.score for level in self.levels]
+        if scores != list(range(1, len(RUBRIC_LEVELS) + 1)):
+            raise ValueError(f"levels: scores must be 1, 2, 3, 4 from weak to excellent, got {scores}")
+        return self
+
+
+class Rubric(Sourced):
+    """What an answer sounds like at each level, for one area."""
+
+    weak: Text
+    mixed: Text
+    solid: Text
+    excellent: Text
+
+    def describe(self, level: str) -> str:
+        return str(getattr(self, level))
+
+
+class Area(Sourced):
+    """One rubric area: a question (or task, or check), what it shows and how to score it."""
+
+    title: Text
+    kind: Literal["interview", "work-sample", "reference"]
+    prompt: Text
+    reveals: Text
+    rubric: Rubric
+    follow_ups: Annotated[list[Text], Field(min_length=1, max_length=8)]
+
+
+class Interview(Strict):
+    scale: Scale
+    areas: Annotated[dict[Key, Area], _exact_keys(RUBRIC_AREAS, "areas")]
+
+
+class RedFlag(Sourced):
+    title: Text
+    looks_like: Text
+    why_it_matters: Text
+    check: Text
+    check_source: Key
+    """Where the check comes from; the signal itself is ``source``."""
+    shows_in: Annotated[list[Key], Field(min_length=1)]
+
+
 @dataclass(frozen=True)
 class GuideData:
     """Every validated fact, ready for the macros and the calculators."""
@@ -154,6 +322,9 @@ class GuideData:
     pay: Pay
     equity: Equity
     bad_hire: BadHire
+    process: Process
+    interview: Interview
+    red_flags: Mapping[str, RedFlag]
 
 
 # One schema per file. A new data file is one entry here and one field on GuideData.
@@ -163,6 +334,9 @@ SCHEMAS: dict[str, Any] = {
     "pay.yaml": Pay,
     "equity.yaml": Equity,
     "bad_hire.yaml": BadHire,
+    "process.yaml": Process,
+    "interview.yaml": Interview,
+    "red_flags.yaml": Annotated[dict[Key, RedFlag], _exact_keys(RED_FLAGS, "red flags")],
 }
 
 
@@ -264,6 +438,27 @@ def _cross_check(data: GuideData) -> list[Problem]:
     sourced("data/equity.yaml", "early_engineer", data.equity.early_engineer)
     sourced("data/equity.yaml", "vesting", data.equity.vesting)
     sourced("data/bad_hire.yaml", "cost", data.bad_hire.cost)
+    for name in type(data.process).model_fields:
+        sourced("data/process.yaml", name, getattr(data.process, name))
+    sourced("data/interview.yaml", "scale", data.interview.scale)
+    for key, area in data.interview.areas.items():
+        sourced("data/interview.yaml", f"areas.{key}", area)
+        sourced("data/interview.yaml", f"areas.{key}.rubric", area.rubric)
+    for key, flag in data.red_flags.items():
+        sourced("data/red_flags.yaml", key, flag)
+        if flag.check_source not in data.sources:
+            problems.append(
+                Problem("data/red_flags.yaml", f"{key}.check_source", f"unknown source {flag.check_source!r}")
+            )
+        for shown in flag.shows_in:
+            if shown not in data.interview.areas:
+                problems.append(
+                    Problem(
+                        "data/red_flags.yaml",
+                        f"{key}.shows_in",
+                        f"unknown interview area {shown!r} (areas: {', '.join(data.interview.areas)})",
+                    )
+                )
     return problems
 
 
@@ -297,6 +492,9 @@ def load_data(data_dir: Path) -> GuideData:
         pay=parsed["pay.yaml"],
         equity=parsed["equity.yaml"],
         bad_hire=parsed["bad_hire.yaml"],
+        process=parsed["process.yaml"],
+        interview=parsed["interview.yaml"],
+        red_flags=parsed["red_flags.yaml"],
     )
     problems = _cross_check(data)
     if problems:
@@ -304,4 +502,4 @@ def load_data(data_dir: Path) -> GuideData:
     return data
 
 
-__all__ = ["DataError", "GuideData", "Problem", "load_data"]
+__all__ = ["RED_FLAGS", "RUBRIC_AREAS", "RUBRIC_LEVELS", "DataError", "GuideData", "Problem", "load_data"]

@@ -80,11 +80,51 @@ def catalogue(data: GuideData) -> dict[str, Figure]:
     figures["vesting.cliff"] = _single("vesting.cliff", _cliff(vest.cliff_months), vest)
     figures["bad_hire.multiple"] = _single("bad_hire.multiple", formatting.multiple_range(bad.min, bad.max), bad)
     figures["bad_hire.months"] = _single("bad_hire.months", f"{bad.months_before_exit} months", bad)
+    _process(data, figures)
+    over = pay.overhead
+    for level, band in pay.salary.items():
+        low, high = band.min * (1 + over.min / 100), band.max * (1 + over.max / 100)
+        figures[f"loaded.{level}"] = Figure(
+            f"loaded.{level}", formatting.money_range(low, high), band.source, band.as_of, formatting.per(band.period)
+        )
+        figures[f"bad_hire.cost.{level}"] = _single(
+            f"bad_hire.cost.{level}", formatting.money_range(band.min * bad.min, band.max * bad.max), bad
+        )
     for level, spec in data.levels.items():
         figures[f"experience.{level}"] = Figure(
             f"experience.{level}", _years(spec.min_years, spec.max_years), "", datetime.date.min
         )
     return figures
+
+
+def _count(value: int, unit: str) -> str:
+    return f"{formatting.number(value)} {unit if value == 1 else unit + 's'}"
+
+
+def _counts(low: int, high: int, unit: str) -> str:
+    return f"{formatting.span(formatting.number(low), formatting.number(high))} {unit}s"
+
+
+def _process(data: GuideData, figures: dict[str, Figure]) -> None:
+    """Durations and counts of the hiring process: ``process.paired_session`` -> ``60 minutes``."""
+    proc = data.process
+    entries: list[tuple[str, str, Sourced]] = [
+        ("first_plan", _count(proc.first_plan.days, "day"), proc.first_plan),
+        ("paired_session", _count(proc.paired_session.minutes, "minute"), proc.paired_session),
+        ("take_home", _counts(proc.take_home.min_hours, proc.take_home.max_hours, "hour"), proc.take_home),
+        (
+            "planted_issues",
+            formatting.span(formatting.number(proc.planted_issues.min), formatting.number(proc.planted_issues.max)),
+            proc.planted_issues,
+        ),
+        ("slow_query.seconds", _count(proc.slow_query.seconds, "second"), proc.slow_query),
+        ("slow_query.rows", _count(proc.slow_query.rows, "row"), proc.slow_query),
+        ("time_to_hire", _counts(proc.time_to_hire.min_weeks, proc.time_to_hire.max_weeks, "week"), proc.time_to_hire),
+        ("paid_trial", _counts(proc.paid_trial.min_weeks, proc.paid_trial.max_weeks, "week"), proc.paid_trial),
+        ("full_time_year", _count(proc.full_time_year.hours, "hour"), proc.full_time_year),
+    ]
+    for name, text, record in entries:
+        figures[f"process.{name}"] = _single(f"process.{name}", text, record)
 
 
 def _cliff(months: int) -> str:

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
 from macros import render
-from macros.data import DataError, load_data
+from macros.data import DataError, GuideData, load_data
 from macros.export import write_defaults
-from macros.figures import UnknownFigure, catalogue, lookup
+from macros.figures import Figure, UnknownFigure, catalogue, lookup
 
 
 def define_env(env: Any) -> None:
@@ -32,8 +34,11 @@ def define_env(env: Any) -> None:
     def page_uri() -> str:
         return str(env.page.file.src_uri) if env.page is not None else ""
 
+    def href(target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(page_uri()) or ".")
+
     def sources_href() -> str:
-        return posixpath.relpath(render.SOURCES_PAGE, posixpath.dirname(page_uri()) or ".")
+        return href(render.SOURCES_PAGE)
 
     def note_source(source: str, as_of: datetime.date) -> None:
         if source:
@@ -66,13 +71,75 @@ def define_env(env: Any) -> None:
         """Every source with its as-of date."""
         return render.sources_list(data)
 
-    for macro in (fig, pay_table, agency_table, overhead_covers, sources_list):
+    def loaded_table() -> str:
+        """Base salary and fully loaded cost by level."""
+        return render.loaded_table(data, sources_href())
+
+    def breakeven_table() -> str:
+        """Hours a year at which an hourly engagement costs as much as an employee."""
+        return render.breakeven_table(data, sources_href())
+
+    for macro in (fig, pay_table, agency_table, overhead_covers, sources_list, loaded_table, breakeven_table):
         env.macro(macro)
+    _interview_macros(env, data, figures, Links(page_uri, href, note_source))
 
     def close_page() -> str:
         return render.page_sources(data, used.pop(page_uri(), {}), sources_href())
 
     env.variables["_close_page"] = close_page
+
+
+@dataclass(frozen=True)
+class Links:
+    """What a macro needs to know about the page it is on."""
+
+    page_uri: Callable[[], str]
+    href: Callable[[str], str]
+    """A link to another page (``interview.md``), relative to the current one."""
+    note_source: Callable[[str, datetime.date], None]
+    """Record that the page shows a figure from this source."""
+
+
+def _interview_macros(env: Any, data: GuideData, figures: dict[str, Figure], page: Links) -> None:
+    """Macros for the interview rubric and the red flags (data/interview.yaml, data/red_flags.yaml)."""
+
+    def sources_href() -> str:
+        return page.href(render.SOURCES_PAGE)
+
+    def rubric_scale() -> str:
+        """The rubric's four levels."""
+        scale = data.interview.scale
+        page.note_source(scale.source, scale.as_of)
+        return render.rubric_scale(data, sources_href())
+
+    def interview_areas(kind: str) -> str:
+        """Every rubric area of one kind: ``interview``, ``work-sample`` or ``reference``."""
+        for area in data.interview.areas.values():
+            if area.kind == kind:
+                page.note_source(area.source, area.as_of)
+                page.note_source(area.rubric.source, area.rubric.as_of)
+        try:
+            return render.interview_areas(data, kind, figures, sources_href())
+        except (ValueError, UnknownFigure) as error:
+            raise PluginError(f"{page.page_uri()}: {error.args[0]}") from None
+
+    def rubric_summary() -> str:
+        """The eight rubric areas, linked to their sections on the interview page."""
+        return render.rubric_summary(data, page.href(render.INTERVIEW_PAGE))
+
+    def red_flags() -> str:
+        """The six red flags with their checks."""
+        for flag in data.red_flags.values():
+            page.note_source(flag.source, flag.as_of)
+            page.note_source(flag.check_source, flag.as_of)
+        return render.red_flags(data, page.href(render.INTERVIEW_PAGE), sources_href())
+
+    def red_flag_summary() -> str:
+        """The six red flags, linked to their sections."""
+        return render.red_flag_summary(data, page.href(render.RED_FLAGS_PAGE), page.href(render.INTERVIEW_PAGE))
+
+    for macro in (rubric_scale, interview_areas, rubric_summary, red_flags, red_flag_summary):
+        env.macro(macro)
 
 
 def on_post_page_macros(env: Any) -> None:
