@@ -72,8 +72,9 @@ node_modules/.installed: package.json package-lock.json
 # `make build` reuses the A4 copy in dist/site/ unless a source is newer than it.
 PAPER ?= a4
 SITE_PDF := dist/site/guide.pdf
-PDF_SOURCES = $(wildcard mkdocs.yml $(shell git ls-files --cached --others --exclude-standard \
-	data docs macros calculators 2>/dev/null))
+PDF_INPUTS := data docs macros calculators hooks
+PDF_SOURCES = $(wildcard mkdocs.yml $(shell git ls-files --cached --others --exclude-standard $(PDF_INPUTS) 2>/dev/null \
+	|| find $(PDF_INPUTS) -type f -not -path '*/__pycache__/*' 2>/dev/null))
 
 pdf: $(VENV)/.installed node_modules/.installed  ## Build the guide as one PDF: dist/guide.pdf (PAPER=a4|letter)
 	$(PY) -m macros.pdf --paper $(PAPER) --out dist/guide.pdf

@@ -1,20 +1,21 @@
 """The guide as a PDF (macros/pdf.py): the pure assembly functions, then the PDF of the real site.
 
-The PDF is built once per session from the ``site`` fixture; the checks read its text with
-pdfplumber and its structure (bookmarks, links, fonts) with pypdf, and discover what to look
-for (headings, rate-table figures, calculators' pre-rendered results) in the built pages, so
-they grow with the guide.
+The PDF is built once per session from the ``site`` fixture. The checks read its text and
+word positions with poppler's pdftotext and its structure (bookmarks, links, fonts) with
+pypdf, and discover what to look for (headings, table figures, calculators' pre-rendered
+results) in the built pages, so they grow with the guide.
 """
 
 from __future__ import annotations
 
+import html
 import re
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
@@ -191,11 +192,26 @@ def test_the_cover_says_how_current_the_figures_are() -> None:
 
 
 @dataclass(frozen=True)
+class PrintedPage:
+    text: str
+    """The page's text, whitespace collapsed to single spaces."""
+    lines: list[str]
+    off_page: str
+    """Characters that lie (partly) outside the page."""
+    body_chars: int
+    """Characters inside the margins, where the running title and page number are not."""
+    images: int
+
+
+@dataclass(frozen=True)
 class BuiltPdf:
     path: Path
-    pages: list[str]
-    """Each page's text, whitespace collapsed to single spaces."""
+    printed: list[PrintedPage]
     reader: PdfReader
+
+    @property
+    def pages(self) -> list[str]:
+        return [page.text for page in self.printed]
 
     @property
     def text(self) -> str:
@@ -206,10 +222,34 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
+WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>')
+
+
+def poppler(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True, timeout=120).stdout
+
+
 def read_pdf(path: Path) -> BuiltPdf:
-    with pdfplumber.open(path) as document:
-        pages = [squash(page.extract_text() or "") for page in document.pages]
-    return BuiltPdf(path=path, pages=pages, reader=PdfReader(path))
+    """What the tests look at, read with poppler's pdftotext (fast): text and word positions."""
+    texts = poppler("pdftotext", "-enc", "UTF-8", str(path), "-").split("\f")
+    boxes = PAGE.findall(poppler("pdftotext", "-bbox", "-enc", "UTF-8", str(path), "-"))
+    images = poppler("pdfimages", "-list", str(path)).splitlines()[2:]
+    printed = []
+    for number, (width, height, words) in enumerate(boxes, start=1):
+        right, bottom = float(width), float(height)
+        placed = [(float(x0), float(y0), float(x1), float(y1), word) for x0, y0, x1, y1, word in WORD.findall(words)]
+        text = html.unescape(texts[number - 1])
+        printed.append(
+            PrintedPage(
+                text=squash(text),
+                lines=[line for line in text.splitlines() if line.strip()],
+                off_page=" ".join(w for x0, y0, x1, y1, w in placed if x0 < 0 or y0 < 0 or x1 > right or y1 > bottom),
+                body_chars=sum(len(w) for _, y0, _, _, w in placed if 20 * MM < y0 < bottom - 20 * MM),
+                images=sum(1 for line in images if line.split()[0] == str(number)),
+            )
+        )
+    return BuiltPdf(path=path, printed=printed, reader=PdfReader(path))
 
 
 @pytest.fixture(scope="session")
@@ -286,13 +326,12 @@ LEADER = r"\s*(?:\. ?){3,}\s*(\d+)$"
 
 def contents_entries(guide_pdf: BuiltPdf) -> list[tuple[str, int]]:
     """(title, page number) of each line of the table of contents, which starts on page 2."""
+    furniture = {"Contents", str(pdf.reading_order(CONFIG)[1].site_name)}
     lines: list[str] = []
-    with pdfplumber.open(guide_pdf.path) as document:
-        for page in document.pages[1:]:
-            body = (page.extract_text() or "").splitlines()[1:-1]  # less the running title and page number
-            if not any(re.search(LEADER, line) for line in body):
-                break
-            lines.extend(line for line in body if line != "Contents")
+    for page in guide_pdf.printed[1:]:
+        if not any(re.search(LEADER, line) for line in page.lines):
+            break
+        lines.extend(line for line in page.lines if line not in furniture and not re.fullmatch(r"\d+ / \d+", line))
     entries, pending = [], ""
     for line in lines:
         match = re.match(rf"^(.*?){LEADER}", (pending + " " + line).strip())
@@ -335,17 +374,9 @@ def test_bookmarks_open_with_the_contents(guide_pdf: BuiltPdf) -> None:
 
 
 def test_no_text_runs_off_a_page_and_no_page_is_blank(guide_pdf: BuiltPdf) -> None:
-    with pdfplumber.open(guide_pdf.path) as document:
-        for number, page in enumerate(document.pages, start=1):
-            outside = [
-                char["text"]
-                for char in page.chars
-                if char["x0"] < 0 or char["x1"] > page.width or char["top"] < 0 or char["bottom"] > page.height
-            ]
-            assert outside == [], f"page {number}: text off the page: {''.join(outside)[:80]!r}"
-            # Inside the margins, where the running title and page number are not.
-            body = [char for char in page.chars if 20 * MM < char["top"] < page.height - 20 * MM]
-            assert body or page.images or page.curves, f"page {number} is blank"
+    for number, page in enumerate(guide_pdf.printed, start=1):
+        assert page.off_page == "", f"page {number}: text off the page: {page.off_page[:80]!r}"
+        assert page.body_chars or page.images, f"page {number} is blank"
 
 
 def test_the_pdf_is_a_publication_not_a_printed_web_page(guide_pdf: BuiltPdf) -> None:
@@ -392,6 +423,19 @@ def test_links_work_inside_the_pdf_and_go_online_otherwise(guide_pdf: BuiltPdf) 
     assert outside > 0
 
 
+def test_drawings_stay_vector(site: Path, guide_pdf: BuiltPdf) -> None:
+    pictures = sum(len(page.select("article img")) for _, page in nav_pages(site))
+    assert sum(page.images for page in guide_pdf.printed) <= pictures  # no chart became a bitmap
+
+
+def test_the_command_line_builds_a_letter_pdf(site: Path, tmp_path: Path) -> None:
+    target = tmp_path / "letter.pdf"
+    assert pdf.main(["--site", str(site), "--paper", "letter", "--out", str(target), "--config", str(CONFIG)]) == 0
+    box = PdfReader(target).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    assert [page.off_page for page in read_pdf(target).printed if page.off_page] == []
+
+
 def test_the_site_offers_the_pdf(site: Path) -> None:
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select("article a[href='guide.pdf']")
@@ -423,3 +467,11 @@ def test_figures_are_kept_on_one_line() -> None:
     pdf.keep_figures_whole(article)
     assert [span.get_text() for span in article.select(".print-figure")] == ["$140,000–$200,000", "20–30%"]
     assert article.get_text() == "From $140,000–$200,000 a year, plus 20–30%.$5No figure"
+
+
+def test_the_page_edge_check_sees_text_that_runs_off(tmp_path: Path) -> None:
+    from weasyprint import HTML  # noqa: PLC0415 - loads pango; only where a PDF is drawn
+
+    target = tmp_path / "overflow.pdf"
+    HTML(string='<p style="margin-left: 170mm; white-space: nowrap">Overflowing words</p><p>fine</p>').write_pdf(target)
+    assert read_pdf(target).printed[0].off_page.startswith("Overflowing")
