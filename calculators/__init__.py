@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from calculators import loaded_cost
+from calculators import bad_hire, engagement, equity, loaded_cost, role, scorecard
 from calculators.figures import Figures, shipped
 from calculators.spec import Calculator
 
 BUILDERS: dict[str, Callable[[Figures], Calculator]] = {
     loaded_cost.NAME: loaded_cost.build,
+    engagement.NAME: engagement.build,
+    bad_hire.NAME: bad_hire.build,
+    equity.NAME: equity.build,
+    scorecard.NAME: scorecard.build,
+    role.NAME: role.build,
 }
 
 

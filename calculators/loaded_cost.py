@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
+from calculators import fields
 from calculators.figures import Figures
 from calculators.formatting import money_range, percent_range
-from calculators.spec import Calculator, Choice, Input, Inputs, Line, Output, Result
+from calculators.spec import Calculator, Inputs, Line, Output, Result
 
 NAME = "loaded-cost"
-MAX_SALARY = 5_000_000
-MAX_FEE = 1_000_000
 
 
 def build(figures: Figures) -> Calculator:
     overhead = figures.overhead
     covers = ", ".join(figures.overhead_covers)
-
-    def salary_default(inputs: Inputs) -> float:
-        return figures.salary(inputs.text("level")).middle
 
     def compute(inputs: Inputs) -> Result:
         level = inputs.text("level")
@@ -58,47 +54,12 @@ def build(figures: Figures) -> Calculator:
         title="Fully loaded cost of an employee",
         summary="What a full-time developer costs you a year once benefits, taxes, equipment and management are added.",
         inputs=(
-            Input(
-                "level",
-                "Level",
-                "choice",
-                choices=tuple(Choice(key, label) for key, label in figures.levels.items()),
-                default="mid",
-                help="Sets the salary the calculator starts from.",
-            ),
-            Input(
-                "base_salary",
-                "Base salary",
-                "number",
-                unit="USD a year",
-                money=True,
-                minimum=1_000,
-                maximum=MAX_SALARY,
-                step=1_000,
-                default_from=salary_default,
-                depends_on=("level",),
-                help="Starts at the middle of the level's US band; type your own figure.",
-            ),
-            Input(
-                "overhead_pct",
-                "Overhead",
-                "number",
-                unit="%",
-                minimum=0,
-                maximum=200,
-                step=1,
-                default=overhead.middle,
-                help=f"On top of base salary: {covers}.",
-            ),
-            Input(
+            fields.level(figures),
+            fields.base_salary(figures),
+            fields.overhead(figures),
+            fields.one_off_cost(
                 "recruiting_fee",
                 "Recruiting fee",
-                "number",
-                unit="USD, once",
-                money=True,
-                minimum=0,
-                maximum=MAX_FEE,
-                step=1_000,
                 default=0,
                 help="A one-off fee to a recruiter or job boards, if any.",
             ),

@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from calculators import formatting
+from calculators import charts, formatting
 from calculators.parsing import parse_inputs, unparse
 from calculators.spec import Calculator, Inputs, OutputKind, Result
 
@@ -73,6 +73,25 @@ def present(calculator: Calculator, inputs: Inputs, result: Result) -> dict[str,
     record["display"] = {spec.name: show(spec.kind, record["outputs"][spec.name]) for spec in calculator.outputs}
     for line, shown in zip(record["breakdown"], result.breakdown, strict=True):
         line["display"] = show(shown.kind, line["amount"])
+    record["tables"] = [
+        {
+            "caption": table.caption,
+            "columns": [{"label": column.label, "kind": column.kind} for column in table.columns],
+            "rows": [
+                [
+                    {"value": _rounded(column.kind, cell), "display": show(column.kind, _rounded(column.kind, cell))}
+                    for column, cell in zip(table.columns, row, strict=True)
+                ]
+                for row in table.rows
+            ],
+        }
+        for table in result.tables
+    ]
+    record["charts"] = [
+        {"title": chart.title, "description": chart.description, "svg": charts.render_svg(chart)}
+        for chart in result.charts
+    ]
+    record["assumptions"] = list(calculator.assumptions)
     return record
 
 

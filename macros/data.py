@@ -8,8 +8,9 @@ naming the file, the key path and the problem.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
@@ -22,6 +23,8 @@ from pydantic import (
     Field,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -148,10 +151,110 @@ class Pay(Strict):
 class Equity(Strict):
     early_engineer: PercentRange
     vesting: Vesting
+    defaults: EquityDefaults
+
+
+class Driver(Sourced):
+    """One driver of the bad-hire estimate: a starting value with its unit and meaning."""
+
+    value: Annotated[int | float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
+    unit: Literal["multiple", "percent", "hours", "usd-per-hour", "months"]
+    label: Text
+    note: Text
+
+    @model_validator(mode="after")
+    def _percent_in_range(self) -> Self:
+        if self.unit == "percent" and self.value > 100:
+            raise ValueError(f"a percentage cannot exceed 100, got {self.value:g}")
+        return self
+
+
+class BadHireDrivers(Strict):
+    output_value_multiple: Driver
+    productivity_pct: Driver
+    team_hours_per_week: Driver
+    team_hourly_cost: Driver
+    recruiting_fee_pct: Driver
+    severance_months: Driver
+    months_to_refill: Driver
 
 
 class BadHire(Strict):
     cost: BadHireCost
+    drivers: BadHireDrivers
+
+
+class EquityDefaults(Sourced):
+    valuation: Money
+    months_employed: Annotated[int, Field(ge=0, le=600)]
+    dilution_pct: Annotated[int | float, Field(ge=0, lt=100, allow_inf_nan=False)]
+
+
+class EngagementDefaults(Sourced):
+    level: Key
+    months: Annotated[int, Field(ge=1, le=120)]
+    ft_hiring_cost: Money
+    agency_region: Key
+
+
+class Engagement(Strict):
+    defaults: EngagementDefaults
+
+
+class RoleAnswer(Strict):
+    label: Text
+    seniority: Key
+    skills: list[Text]
+    areas: list[Key]
+    reason: Text
+    warning: Text | None = None
+
+
+class RoleQuestion(Strict):
+    label: Text
+    default: Key
+    answers: Annotated[dict[Key, RoleAnswer], Field(min_length=2)]
+
+    @model_validator(mode="after")
+    def _default_is_an_answer(self) -> Self:
+        if self.default not in self.answers:
+            raise ValueError(f"default {self.default!r} is not one of the answers ({', '.join(self.answers)})")
+        return self
+
+
+class EngagementModel(Strict):
+    label: Text
+
+
+class EngagementRule(Strict):
+    when: dict[Key, Key]
+    model: Key
+    reason: Text
+
+
+class Role(Sourced):
+    questions: Annotated[dict[Key, RoleQuestion], Field(min_length=1)]
+    models: dict[Literal["full-time", "freelance", "agency"], EngagementModel]
+    engagement: Annotated[list[EngagementRule], Field(min_length=1)]
+    top_areas: Annotated[int, Field(ge=1, le=8)]
+
+    @field_validator("engagement")
+    @classmethod
+    def _rules_make_sense(cls, rules: list[EngagementRule], info: ValidationInfo) -> list[EngagementRule]:
+        questions: dict[str, RoleQuestion] = info.data.get("questions", {})
+        models: dict[str, EngagementModel] = info.data.get("models", {})
+        for index, rule in enumerate(rules):
+            if models and rule.model not in models:
+                known = ", ".join(models)
+                raise ValueError(f"rule {index + 1}: unknown model {rule.model!r} (models: {known})")
+            for question, answer in rule.when.items():
+                if question not in questions:
+                    raise ValueError(f"rule {index + 1}: unknown question {question!r}")
+                if answer not in questions[question].answers:
+                    raise ValueError(f"rule {index + 1}: {question} has no answer {answer!r}")
+        if rules[-1].when:
+            raise ValueError("the last engagement rule must have no conditions (when: {}) so that one always matches")
+        return rules
 
 
 class Days(Sourced):
@@ -303,6 +406,44 @@ class Interview(Strict):
     areas: Annotated[dict[Key, Area], _exact_keys(RUBRIC_AREAS, "areas")]
 
 
+class AreaWeight(Sourced):
+    weight: Annotated[int | float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+class ScoreBand(Strict):
+    key: Key
+    label: Text
+    min_score: Annotated[int | float, Field(ge=0, le=100, allow_inf_nan=False)]
+    meaning: Text
+
+
+class Recommendation(Sourced):
+    min_scored_areas: Annotated[int, Field(ge=1, le=50)]
+    bands: Annotated[list[ScoreBand], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _bands_descend_to_zero(self) -> Self:
+        thresholds = [band.min_score for band in self.bands]
+        if any(high <= low for high, low in itertools.pairwise(thresholds)):
+            raise ValueError(f"bands must run from the highest min_score down, got {thresholds}")
+        if thresholds[-1] != 0:
+            raise ValueError(f"the last band must start at 0, got {thresholds[-1]:g}")
+        return self
+
+
+class Scorecard(Strict):
+    """The scorecard calculator's weights (keyed like interview.yaml's areas) and bands."""
+
+    areas: Annotated[dict[Key, AreaWeight], _exact_keys(RUBRIC_AREAS, "areas")]
+    recommendation: Recommendation
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> Self:
+        if sum(area.weight for area in self.areas.values()) <= 0:
+            raise ValueError("the area weights add up to 0; at least one must be positive")
+        return self
+
+
 class RedFlag(Sourced):
     title: Text
     looks_like: Text
@@ -322,6 +463,9 @@ class GuideData:
     pay: Pay
     equity: Equity
     bad_hire: BadHire
+    engagement: Engagement
+    scorecard: Scorecard
+    role: Role
     process: Process
     interview: Interview
     red_flags: Mapping[str, RedFlag]
@@ -334,6 +478,9 @@ SCHEMAS: dict[str, Any] = {
     "pay.yaml": Pay,
     "equity.yaml": Equity,
     "bad_hire.yaml": BadHire,
+    "engagement.yaml": Engagement,
+    "scorecard.yaml": Scorecard,
+    "role.yaml": Role,
     "process.yaml": Process,
     "interview.yaml": Interview,
     "red_flags.yaml": Annotated[dict[Key, RedFlag], _exact_keys(RED_FLAGS, "red flags")],
@@ -459,6 +606,41 @@ def _cross_check(data: GuideData) -> list[Problem]:
                         f"unknown interview area {shown!r} (areas: {', '.join(data.interview.areas)})",
                     )
                 )
+    problems.extend(_cross_check_calculators(data, sourced))
+    return problems
+
+
+def _cross_check_calculators(data: GuideData, sourced: Callable[[str, str, Sourced], None]) -> list[Problem]:
+    """The calculators' data: known sources, levels, regions and interview areas."""
+    problems: list[Problem] = []
+    for name, driver in data.bad_hire.drivers:
+        sourced("data/bad_hire.yaml", f"drivers.{name}", driver)
+    sourced("data/equity.yaml", "defaults", data.equity.defaults)
+    defaults = data.engagement.defaults
+    sourced("data/engagement.yaml", "defaults", defaults)
+    if defaults.level not in data.levels:
+        problems.append(
+            Problem("data/engagement.yaml", "defaults.level", f"unknown level (levels: {', '.join(data.levels)})")
+        )
+    if defaults.agency_region not in data.pay.agency:
+        known = ", ".join(data.pay.agency)
+        problems.append(Problem("data/engagement.yaml", "defaults.agency_region", f"unknown region (regions: {known})"))
+    for key, scored in data.scorecard.areas.items():
+        sourced("data/scorecard.yaml", f"areas.{key}", scored)
+    sourced("data/scorecard.yaml", "recommendation", data.scorecard.recommendation)
+    sourced("data/role.yaml", "(top level)", data.role)
+    for question_key, question in data.role.questions.items():
+        for answer_key, answer in question.answers.items():
+            where = f"questions.{question_key}.answers.{answer_key}"
+            if answer.seniority not in data.levels:
+                known = ", ".join(data.levels)
+                problems.append(Problem("data/role.yaml", f"{where}.seniority", f"unknown level (levels: {known})"))
+            for area in answer.areas:
+                if area not in data.scorecard.areas:
+                    known = ", ".join(data.scorecard.areas)
+                    problems.append(
+                        Problem("data/role.yaml", f"{where}.areas", f"unknown interview area {area!r} (areas: {known})")
+                    )
     return problems
 
 
@@ -492,6 +674,9 @@ def load_data(data_dir: Path) -> GuideData:
         pay=parsed["pay.yaml"],
         equity=parsed["equity.yaml"],
         bad_hire=parsed["bad_hire.yaml"],
+        engagement=parsed["engagement.yaml"],
+        scorecard=parsed["scorecard.yaml"],
+        role=parsed["role.yaml"],
         process=parsed["process.yaml"],
         interview=parsed["interview.yaml"],
         red_flags=parsed["red_flags.yaml"],

@@ -90,6 +90,7 @@ def catalogue(data: GuideData) -> dict[str, Figure]:
         figures[f"bad_hire.cost.{level}"] = _single(
             f"bad_hire.cost.{level}", formatting.money_range(band.min * bad.min, band.max * bad.max), bad
         )
+    figures.update(_calculator_figures(data))
     for level, spec in data.levels.items():
         figures[f"experience.{level}"] = Figure(
             f"experience.{level}", _years(spec.min_years, spec.max_years), "", datetime.date.min
@@ -125,6 +126,52 @@ def _process(data: GuideData, figures: dict[str, Figure]) -> None:
     ]
     for name, text, record in entries:
         figures[f"process.{name}"] = _single(f"process.{name}", text, record)
+
+
+def _driver_text(unit: str, value: float) -> str:
+    if unit == "multiple":
+        return formatting.multiple(value)
+    if unit == "percent":
+        return formatting.percent(value)
+    if unit == "hours":
+        return f"{formatting.number(value)} hours a week"
+    if unit == "usd-per-hour":
+        return f"{formatting.money(value)} an hour"
+    return _months(value)
+
+
+def _months(value: float) -> str:
+    return f"{formatting.number(value)} month" if value == 1 else f"{formatting.number(value)} months"
+
+
+def _calculator_figures(data: GuideData) -> dict[str, Figure]:
+    """The calculators' starting values, for the pages that explain them."""
+    figures: dict[str, Figure] = {}
+    for name, driver in data.bad_hire.drivers:
+        key = f"bad_hire.{name}"
+        figures[key] = _single(key, _driver_text(driver.unit, driver.value), driver)
+    equity = data.equity.defaults
+    figures["equity.valuation"] = _single("equity.valuation", formatting.money(equity.valuation), equity)
+    figures["equity.months_employed"] = _single("equity.months_employed", _months(equity.months_employed), equity)
+    figures["equity.dilution"] = _single("equity.dilution", formatting.percent(equity.dilution_pct), equity)
+    engagement = data.engagement.defaults
+    figures["engagement.months"] = _single("engagement.months", _months(engagement.months), engagement)
+    card = data.scorecard
+    for key, area in card.areas.items():
+        figures[f"scorecard.weight.{key}"] = _single(
+            f"scorecard.weight.{key}", f"{formatting.number(area.weight)} points", area
+        )
+    total = sum(area.weight for area in card.areas.values())
+    first = next(iter(card.areas.values()))
+    figures["scorecard.weight_total"] = _single("scorecard.weight_total", f"{formatting.number(total)} points", first)
+    for band in card.recommendation.bands:
+        figures[f"scorecard.band.{band.key}"] = _single(
+            f"scorecard.band.{band.key}", formatting.number(band.min_score), card.recommendation
+        )
+    figures["scorecard.min_scored_areas"] = _single(
+        "scorecard.min_scored_areas", str(card.recommendation.min_scored_areas), card.recommendation
+    )
+    return figures
 
 
 def _cliff(months: int) -> str:

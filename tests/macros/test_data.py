@@ -10,6 +10,7 @@ import pytest
 
 from macros.data import DataError, load_data
 from tests.support.build import ROOT
+from tests.support.data_edits import append, delete, replace
 
 DATA = ROOT / "data"
 SENIOR = "senior: {min: 140000, max: 200000, currency: USD, period: year"
@@ -23,52 +24,27 @@ def test_the_real_data_loads() -> None:
     assert data.sources["editorial"].kind == "editorial"
 
 
-def _replace(file: str, old: str, new: str) -> Callable[[Path], None]:
-    def edit(folder: Path) -> None:
-        path = folder / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"fixture is stale: {old!r} not in {file}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return edit
-
-
-def _append(file: str, extra: str) -> Callable[[Path], None]:
-    def edit(folder: Path) -> None:
-        with (folder / file).open("a", encoding="utf-8") as handle:
-            handle.write(extra)
-
-    return edit
-
-
-def _delete(file: str) -> Callable[[Path], None]:
-    def edit(folder: Path) -> None:
-        (folder / file).unlink()
-
-    return edit
-
-
 # (case, edit, file named, key named, words in the reason)
 BAD_DATA = [
-    ("missing file", _delete("pay.yaml"), "data/pay.yaml", "(file)", "file is missing"),
-    ("yaml syntax", _append("pay.yaml", "\nbroken: [unclosed\n"), "data/pay.yaml", "line", "not valid YAML"),
+    ("missing file", delete("pay.yaml"), "data/pay.yaml", "(file)", "file is missing"),
+    ("yaml syntax", append("pay.yaml", "\nbroken: [unclosed\n"), "data/pay.yaml", "line", "not valid YAML"),
     (
         "missing key",
-        _replace("pay.yaml", SENIOR, "senior: {min: 140000, currency: USD, period: year"),
+        replace("pay.yaml", SENIOR, "senior: {min: 140000, currency: USD, period: year"),
         "data/pay.yaml",
         "salary.senior.max",
         "required key is missing",
     ),
     (
         "wrong type",
-        _replace("pay.yaml", "min: 140000, max: 200000", 'min: "140k", max: 200000'),
+        replace("pay.yaml", "min: 140000, max: 200000", 'min: "140k", max: 200000'),
         "data/pay.yaml",
         "salary.senior.min",
         "'140k'",
     ),
     (
         "unknown level",
-        _replace(
+        replace(
             "pay.yaml",
             "  " + SENIOR,
             "  principal: {min: 1, max: 2, currency: USD, period: year, region: US, "
@@ -80,21 +56,21 @@ BAD_DATA = [
     ),
     (
         "negative amount",
-        _replace("pay.yaml", "min: 140000, max: 200000", "min: -140000, max: 200000"),
+        replace("pay.yaml", "min: 140000, max: 200000", "min: -140000, max: 200000"),
         "data/pay.yaml",
         "salary.senior.min",
         "greater than or equal to 0",
     ),
     (
         "min above max",
-        _replace("pay.yaml", "min: 140000, max: 200000", "min: 240000, max: 200000"),
+        replace("pay.yaml", "min: 140000, max: 200000", "min: 240000, max: 200000"),
         "data/pay.yaml",
         "salary.senior",
         "min (240000) is larger than max (200000)",
     ),
     (
         "impossible date",
-        _replace(
+        replace(
             "equity.yaml",
             "cliff_months: 12\n  source: founder-guide-2026\n  as_of: 2026-11-25",
             "cliff_months: 12\n  source: founder-guide-2026\n  as_of: 2026-13-45",
@@ -105,54 +81,54 @@ BAD_DATA = [
     ),
     (
         "not a date",
-        _replace("bad_hire.yaml", "as_of: 2026-11-25", "as_of: last spring"),
+        replace("bad_hire.yaml", "as_of: 2026-11-25", "as_of: last spring"),
         "data/bad_hire.yaml",
         "cost.as_of",
         "date",
     ),
     (
         "unknown source",
-        _replace("bad_hire.yaml", "source: founder-guide-2026", "source: a-blog-post"),
+        replace("bad_hire.yaml", "source: founder-guide-2026", "source: a-blog-post"),
         "data/bad_hire.yaml",
         "cost.source",
         "unknown source 'a-blog-post'",
     ),
     (
         "unknown key",
-        _replace("bad_hire.yaml", "unit: multiple", "unit: multiple\n  multipel: 3"),
+        replace("bad_hire.yaml", "unit: multiple", "unit: multiple\n  multipel: 3"),
         "data/bad_hire.yaml",
         "cost.multipel",
         "unknown key",
     ),
     (
         "duplicate key",
-        _replace("bad_hire.yaml", "  min: 2\n", "  min: 2\n  min: 5\n"),
+        replace("bad_hire.yaml", "  min: 2\n", "  min: 2\n  min: 5\n"),
         "data/bad_hire.yaml",
         "cost.min",
         "duplicate key",
     ),
     (
         "alias",
-        _replace("bad_hire.yaml", "  min: 2\n", "  min: &two 2\n  low: *two\n"),
+        replace("bad_hire.yaml", "  min: 2\n", "  min: &two 2\n  low: *two\n"),
         "data/bad_hire.yaml",
         "line",
         "aliases",
     ),
     (
         "cliff longer than vesting",
-        _replace("equity.yaml", "cliff_months: 12", "cliff_months: 60"),
+        replace("equity.yaml", "cliff_months: 12", "cliff_months: 60"),
         "data/equity.yaml",
         "vesting",
         "longer than the vesting",
     ),
     (
         "infinite number",
-        _replace("pay.yaml", "max: 30\n", "max: .inf\n"),
+        replace("pay.yaml", "max: 30\n", "max: .inf\n"),
         "data/pay.yaml",
         "overhead.max",
         "less than or equal to 100",
     ),
-    ("not a number", _replace("pay.yaml", "min: 20\n", "min: .nan\n"), "data/pay.yaml", "overhead.min", "0"),
+    ("not a number", replace("pay.yaml", "min: 20\n", "min: .nan\n"), "data/pay.yaml", "overhead.min", "0"),
 ]
 
 
@@ -176,8 +152,8 @@ def test_bad_data_names_file_key_and_reason(
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
-    _replace("pay.yaml", "min: 140000, max: 200000", "min: -1, max: 200000")(folder)
-    _replace("bad_hire.yaml", "unit: multiple", "unit: times")(folder)
+    replace("pay.yaml", "min: 140000, max: 200000", "min: -1, max: 200000")(folder)
+    replace("bad_hire.yaml", "unit: multiple", "unit: times")(folder)
     with pytest.raises(DataError) as caught:
         load_data(folder)
     files = {problem.file for problem in caught.value.problems}

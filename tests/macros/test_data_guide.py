@@ -13,6 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 from macros.data import RED_FLAGS, RUBRIC_AREAS, RUBRIC_LEVELS, SCHEMAS, DataError, load_data
 from macros.yamlsafe import load_yaml
 from tests.support.build import ROOT
+from tests.support.data_edits import append, replace
 
 DATA = ROOT / "data"
 
@@ -38,24 +39,6 @@ def test_the_six_red_flags_point_at_rubric_areas() -> None:
         assert set(flag.shows_in) <= set(RUBRIC_AREAS)
 
 
-def _replace(file: str, old: str, new: str) -> Callable[[Path], None]:
-    def edit(folder: Path) -> None:
-        path = folder / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"fixture is stale: {old!r} not in {file}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return edit
-
-
-def _append(file: str, extra: str) -> Callable[[Path], None]:
-    def edit(folder: Path) -> None:
-        with (folder / file).open("a", encoding="utf-8") as handle:
-            handle.write(extra)
-
-    return edit
-
-
 EXTRA_FLAG = """
 ghosting:
   title: Stops answering
@@ -72,42 +55,42 @@ ghosting:
 BAD_DATA = [
     (
         "renamed area",
-        _replace("interview.yaml", "  hindsight:\n", "  retrospective:\n"),
+        replace("interview.yaml", "  hindsight:\n", "  retrospective:\n"),
         "data/interview.yaml",
         "areas",
         "missing hindsight; unknown retrospective",
     ),
     (
         "unknown area kind",
-        _replace("interview.yaml", "kind: reference", "kind: gossip"),
+        replace("interview.yaml", "kind: reference", "kind: gossip"),
         "data/interview.yaml",
         "areas.references.kind",
         "'gossip'",
     ),
     (
         "rubric level renamed",
-        _replace("interview.yaml", "      excellent: >-\n", "      superb: >-\n"),
+        replace("interview.yaml", "      excellent: >-\n", "      superb: >-\n"),
         "data/interview.yaml",
         "areas.system-design.rubric.superb",
         "unknown key",
     ),
     (
         "scale scores out of order",
-        _replace("interview.yaml", "score: 2", "score: 3"),
+        replace("interview.yaml", "score: 2", "score: 3"),
         "data/interview.yaml",
         "scale",
         "scores must be 1, 2, 3, 4",
     ),
     (
         "scale level renamed",
-        _replace("interview.yaml", "key: mixed", "key: fair"),
+        replace("interview.yaml", "key: mixed", "key: fair"),
         "data/interview.yaml",
         "scale.levels",
         "missing mixed; unknown fair",
     ),
     (
         "empty prompt",
-        _replace(
+        replace(
             "interview.yaml",
             "    prompt: >-\n      Pick a technical",
             "    prompt: ''\n    unused: >-\n      Pick a technical",
@@ -118,7 +101,7 @@ BAD_DATA = [
     ),
     (
         "no follow-ups",
-        _replace(
+        replace(
             "interview.yaml",
             "    follow_ups:\n      - Who else was involved",
             "    follow_ups: []\n    extra:\n      - Who else was involved",
@@ -129,77 +112,77 @@ BAD_DATA = [
     ),
     (
         "unknown rubric source",
-        _replace("interview.yaml", "    rubric:\n      source: editorial", "    rubric:\n      source: hearsay"),
+        replace("interview.yaml", "    rubric:\n      source: editorial", "    rubric:\n      source: hearsay"),
         "data/interview.yaml",
         "areas.system-design.rubric.source",
         "unknown source 'hearsay'",
     ),
     (
         "extra red flag",
-        _append("red_flags.yaml", EXTRA_FLAG),
+        append("red_flags.yaml", EXTRA_FLAG),
         "data/red_flags.yaml",
         "(top level)",
         "unknown ghosting",
     ),
     (
         "red flag missing its check",
-        _replace("red_flags.yaml", "  check: >-\n    Pick one decision", "  checks: >-\n    Pick one decision"),
+        replace("red_flags.yaml", "  check: >-\n    Pick one decision", "  checks: >-\n    Pick one decision"),
         "data/red_flags.yaml",
         "unexplained-decisions.check",
         "required key is missing",
     ),
     (
         "red flag in an unknown area",
-        _replace("red_flags.yaml", "shows_in: [system-design, database]", "shows_in: [system-design, vibes]"),
+        replace("red_flags.yaml", "shows_in: [system-design, database]", "shows_in: [system-design, vibes]"),
         "data/red_flags.yaml",
         "no-questions.shows_in",
         "unknown interview area 'vibes'",
     ),
     (
         "red flag with an unknown source",
-        _replace("red_flags.yaml", "source: founder-guide-2026", "source: rumor"),
+        replace("red_flags.yaml", "source: founder-guide-2026", "source: rumor"),
         "data/red_flags.yaml",
         "unexplained-decisions.source",
         "unknown source 'rumor'",
     ),
     (
         "red flag check with an unknown source",
-        _replace("red_flags.yaml", "check_source: editorial", "check_source: folklore"),
+        replace("red_flags.yaml", "check_source: editorial", "check_source: folklore"),
         "data/red_flags.yaml",
         "unexplained-decisions.check_source",
         "unknown source 'folklore'",
     ),
     (
         "weeks out of order",
-        _replace("process.yaml", "min_weeks: 4\n  max_weeks: 8", "min_weeks: 9\n  max_weeks: 8"),
+        replace("process.yaml", "min_weeks: 4\n  max_weeks: 8", "min_weeks: 9\n  max_weeks: 8"),
         "data/process.yaml",
         "time_to_hire",
         "min_weeks (9) is larger than max_weeks (8)",
     ),
     (
         "planted issues out of order",
-        _replace("process.yaml", "min: 3\n  max: 5", "min: 6\n  max: 5"),
+        replace("process.yaml", "min: 3\n  max: 5", "min: 6\n  max: 5"),
         "data/process.yaml",
         "planted_issues",
         "min (6) is larger than max (5)",
     ),
     (
         "fractional seconds",
-        _replace("process.yaml", "seconds: 12", "seconds: 12.5"),
+        replace("process.yaml", "seconds: 12", "seconds: 12.5"),
         "data/process.yaml",
         "slow_query.seconds",
         "12.5",
     ),
     (
         "zero-minute session",
-        _replace("process.yaml", "minutes: 60", "minutes: 0"),
+        replace("process.yaml", "minutes: 60", "minutes: 0"),
         "data/process.yaml",
         "paired_session.minutes",
         "greater than or equal to 1",
     ),
     (
         "unknown process source",
-        _replace("process.yaml", "hours: 2080\n  source: editorial", "hours: 2080\n  source: guesswork"),
+        replace("process.yaml", "hours: 2080\n  source: editorial", "hours: 2080\n  source: guesswork"),
         "data/process.yaml",
         "full_time_year.source",
         "unknown source 'guesswork'",

@@ -1,0 +1,166 @@
+"""``role``: from the six "define the role" questions to a concrete hire.
+
+The rules live in ``data/role.yaml`` as a table; this module only applies them:
+
+- seniority: the highest level any answer calls for (levels in the order of ``levels.yaml``);
+- engagement model: the first rule whose answers all match;
+- skills: every skill the answers name, in question order, without repeats;
+- interview areas: the areas named by the most answers (ties in the scorecard's order);
+- cost: the band in ``pay.yaml`` for that seniority and engagement model.
+
+Every recommendation says which answers led to it.
+"""
+
+from __future__ import annotations
+
+from calculators.figures import Answer, Band, Figures
+from calculators.formatting import money_range
+from calculators.spec import Calculator, Choice, Column, Input, Inputs, Line, Output, Result, Table
+
+NAME = "role"
+
+
+def _quoted(answers: list[Answer]) -> str:
+    return "; ".join(f"“{answer.label}”" for answer in answers)
+
+
+def build(figures: Figures) -> Calculator:
+    questions = figures.role_questions
+    level_order = list(figures.levels)
+    models = figures.engagement_models
+    rules = figures.engagement_rules
+    area_titles = {area.key: area.title for area in figures.scorecard_areas}
+    area_order = list(area_titles)
+    top = figures.role_top_areas
+
+    def cost(model: str, level: str) -> tuple[Band, str, str]:
+        """The band, its period in words, and where it comes from."""
+        level_label = figures.levels[level]
+        if model == "full-time":
+            return figures.salary(level), "a year", f"the {level_label} salary band (US)"
+        if model == "freelance":
+            return figures.freelance(level), "an hour", f"the {level_label} remote freelance range"
+        bands = list(figures.agencies.values())
+        merged = Band(
+            low=min(band.low for band in bands),
+            high=max(band.high for band in bands),
+            source=bands[0].source,
+            as_of=bands[0].as_of,
+        )
+        where = " and ".join(band.label or "agencies" for band in bands)
+        return merged, "an hour", f"agency rates ({where})"
+
+    def compute(inputs: Inputs) -> Result:
+        chosen: dict[str, Answer] = {}
+        for question in questions:
+            value = inputs.text(question.key)
+            chosen[question.key] = next(answer for answer in question.answers if answer.key == value)
+        answers = list(chosen.values())
+
+        rank = max(level_order.index(answer.seniority) for answer in answers)
+        level = level_order[rank]
+        level_because = [answer for answer in answers if answer.seniority == level]
+        seniority_why = f"Because of {_quoted(level_because)}: " + " ".join(a.reason for a in level_because)
+
+        rule = next(rule for rule in rules if all(chosen[question].key == answer for question, answer in rule.when))
+        model = rule.model
+        matched = [chosen[question] for question, _ in rule.when]
+        engagement_why = (f"Because of {_quoted(matched)}: " if matched else "No special case applies: ") + rule.reason
+
+        skills: dict[str, list[Answer]] = {}
+        areas: dict[str, list[Answer]] = {}
+        for answer in answers:
+            for skill in answer.skills:
+                skills.setdefault(skill, []).append(answer)
+            for area in answer.areas:
+                areas.setdefault(area, []).append(answer)
+        ranked = sorted(areas, key=lambda key: (-len(areas[key]), area_order.index(key)))[:top]
+        areas_text = "; ".join(area_titles[key] for key in ranked)
+        areas_why = " ".join(f"{area_titles[key]}: named by {_quoted(areas[key])}." for key in ranked)
+        skills_text = "; ".join(skills)
+        skills_why = " ".join(f"{skill}: from {_quoted(by)}." for skill, by in skills.items())
+
+        band, period, where = cost(model, level)
+        cost_text = f"{money_range(band.low, band.high)} {period}"
+        rows: list[tuple[float | int | str, ...]] = [
+            ("Seniority", figures.levels[level], seniority_why),
+            ("Engagement", models[model], engagement_why),
+            ("Cost", cost_text, f"From {where}, for {models[model].lower()} at {figures.levels[level]} level."),
+        ]
+        rows.extend(("Interview area", area_titles[key], f"Named by {_quoted(areas[key])}.") for key in ranked)
+        rows.extend(("Skill", skill, f"From {_quoted(by)}.") for skill, by in skills.items())
+
+        warnings: list[str] = [answer.warning for answer in answers if answer.warning]
+        if model != "full-time":
+            warnings.append(f"{models[model]} still needs someone in-house to set goals and accept the work.")
+        return Result(
+            outputs={
+                "seniority": figures.levels[level],
+                "seniority_because": seniority_why,
+                "engagement": models[model],
+                "engagement_because": engagement_why,
+                "skills": skills_text or "No special skills beyond solid Python.",
+                "skills_because": skills_why or "No answer adds a skill.",
+                "interview_areas": areas_text or "Weight the areas evenly.",
+                "interview_areas_because": areas_why or "No answer makes one area more important.",
+                "cost_range": cost_text,
+                "cost_low": band.low,
+                "cost_high": band.high,
+            },
+            breakdown=(
+                Line("Cost, low end", band.low, f"the low end of {where}, {period}"),
+                Line("Cost, high end", band.high, f"the high end of {where}, {period}"),
+            ),
+            warnings=tuple(warnings),
+            tables=(
+                Table(
+                    caption="How your answers led to each recommendation",
+                    columns=(Column("Recommendation", "text"), Column("What", "text"), Column("Because", "text")),
+                    rows=tuple(rows),
+                ),
+            ),
+        )
+
+    return Calculator(
+        name=NAME,
+        title="Role worksheet",
+        summary=(
+            "Answer the six questions that define the role; the worksheet suggests a seniority, an engagement "
+            "model, the skills and interview areas that matter most and a cost range. A starting point, not a "
+            "verdict: each suggestion says which answers led to it."
+        ),
+        inputs=tuple(
+            Input(
+                question.key,
+                question.label,
+                "choice",
+                choices=tuple(Choice(answer.key, answer.label) for answer in question.answers),
+                default=question.default,
+                help="Pick the answer closest to your situation.",
+            )
+            for question in questions
+        ),
+        outputs=(
+            Output("seniority", "Seniority", "text"),
+            Output("seniority_because", "Why this seniority", "text"),
+            Output("engagement", "Engagement model", "text"),
+            Output("engagement_because", "Why this model", "text"),
+            Output("skills", "Skills to look for", "text"),
+            Output("skills_because", "Where the skills come from", "text"),
+            Output("interview_areas", "Interview areas to weight most", "text"),
+            Output("interview_areas_because", "Why these areas", "text"),
+            Output("cost_range", "Cost range", "text"),
+            Output("cost_low", "Cost, low end", "money", "USD", "A year for an employee, an hour otherwise."),
+            Output("cost_high", "Cost, high end", "money", "USD", "A year for an employee, an hour otherwise."),
+        ),
+        compute=compute,
+        assumptions=(
+            "These are suggestions from rules of thumb (our judgement, in data/role.yaml), not a verdict; "
+            "the cost is an estimate from published ranges.",
+            "The seniority is the highest that any single answer calls for.",
+            "The engagement model is the first rule whose answers all match; otherwise "
+            f"{models[rules[-1].model].lower()}.",
+            f"The interview areas are the {top} named by the most answers.",
+            "Full-time cost is base salary before overhead; freelance and agency costs are hourly rates.",
+        ),
+    )

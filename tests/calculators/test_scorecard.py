@@ -1,0 +1,197 @@
+"""scorecard: weighted score 0-100, bands from data, red flags, comparison and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import scorecard
+from calculators.results import as_record, dumps, present
+from calculators.scorecard import compare_csv, compare_table, field
+from tests.calculators.helpers import check_any_input, cli, errors, figures, raw_fields, record, run
+
+CALC = scorecard.build(figures())
+AREAS = [area.key for area in figures().scorecard_areas]
+EXAMPLE = {
+    "score_system_design": "4",
+    "score_concurrency": "3",
+    "score_database": "3",
+    "score_code_review": "2",
+    "score_hindsight": "4",
+    "score_production_debugging": "3",
+}
+
+
+def test_area_and_flag_keys_match_the_guide() -> None:
+    assert AREAS == [
+        "system-design",
+        "concurrency",
+        "database",
+        "code-review",
+        "hindsight",
+        "production-debugging",
+        "work-sample",
+        "references",
+    ]
+    assert list(figures().red_flags) == [
+        "unexplained-decisions",
+        "no-questions",
+        "defensive-review",
+        "unreachable-references",
+        "careless-sample",
+        "inflated-seniority",
+    ]
+    assert sum(area.weight for area in figures().scorecard_areas) == 100
+
+
+def test_weights_default_from_data_and_scores_start_unscored() -> None:
+    got = record(CALC)
+    for area in figures().scorecard_areas:
+        assert got["inputs"][field("weight", area.key)] == area.weight
+        assert got["inputs"][field("score", area.key)] is None
+    assert got["outputs"]["recommendation"] == "Not scored"
+    assert got["outputs"]["score"] == 0
+
+
+def test_hand_computed_example() -> None:
+    got = record(CALC, candidate="Ada", **EXAMPLE)
+    # weights 15, 10, 15, 15, 10, 10 = 75; weighted sum 235; mean 235/75; (mean - 1) / 3 × 100
+    assert got["outputs"]["score"] == round((235 / 75 - 1) / 3 * 100, 6) == 71.111111
+    assert got["outputs"]["weighted_mean"] == round(235 / 75, 6)
+    assert got["outputs"]["recommendation"] == "Hire"
+    assert got["outputs"]["scored_areas"] == 6
+    assert got["outputs"]["candidate"] == "Ada"
+    assert any("Only 6 of 8" in warning for warning in got["warnings"]) is False  # 6 is enough
+    lines = {line["label"]: line["amount"] for line in got["breakdown"]}
+    assert lines["System design"] == 20.0  # (4 - 1) / 3 × 100 × 15 / 75
+    assert lines["Work sample"] == 0.0
+
+
+def test_extremes_and_bands() -> None:
+    all_four = {field("score", key): "4" for key in AREAS}
+    all_one = {field("score", key): "1" for key in AREAS}
+    assert record(CALC, **all_four)["outputs"]["score"] == 100.0
+    assert record(CALC, **all_one)["outputs"]["score"] == 0.0
+    bands = figures().score_bands
+    assert record(CALC, **all_four)["outputs"]["recommendation"] == bands[0].label
+    assert record(CALC, **all_one)["outputs"]["recommendation"] == bands[-1].label
+
+
+def test_band_thresholds_are_inclusive() -> None:
+    # (3 × 4 + 2 × 1) / 5 = 2.8; (2.8 - 1) / 3 × 100 = 60, where "Hire" starts.
+    hire = next(band for band in figures().score_bands if band.key == "hire")
+    assert hire.min_score == 60
+    got = record(CALC, score_database="3", weight_database="4", score_hindsight="2", weight_hindsight="1")
+    assert got["outputs"]["score"] == 60.0
+    assert got["outputs"]["recommendation"] == hire.label
+
+
+def test_few_scored_areas_warn() -> None:
+    got = record(CALC, score_database="3")
+    assert got["outputs"]["score"] == 66.666667
+    assert any("Only 1 of 8" in warning for warning in got["warnings"])
+
+
+def test_weights_change_the_score_and_zero_weight_leaves_an_area_out() -> None:
+    fields = {"score_database": "4", "score_code_review": "1"}
+    equal = record(CALC, weight_database="10", weight_code_review="10", **fields)["outputs"]["score"]
+    assert equal == 50.0
+    heavy = record(CALC, weight_database="30", weight_code_review="10", **fields)["outputs"]["score"]
+    assert heavy == 75.0
+    only = record(CALC, weight_database="0", weight_code_review="10", **fields)["outputs"]["score"]
+    assert only == 0.0
+    none = record(CALC, weight_database="0", weight_code_review="0", **fields)
+    assert none["outputs"]["recommendation"] == "Not scored"
+
+
+def test_red_flags_show_next_to_the_recommendation() -> None:
+    got = record(CALC, flag_no_questions="yes", flag_careless_sample="yes", **EXAMPLE)
+    assert got["outputs"]["recommendation"] == "Hire (2 red flags ticked)"
+    assert got["outputs"]["red_flags"] == (
+        f"{figures().red_flags['no-questions']}; {figures().red_flags['careless-sample']}"
+    )
+    assert got["outputs"]["red_flag_count"] == 2
+    assert got["outputs"]["score"] == record(CALC, **EXAMPLE)["outputs"]["score"]
+
+
+def test_bad_input_names_the_field() -> None:
+    assert set(errors(CALC, score_database="5", weight_hindsight="-1", flag_no_questions="perhaps")) == {
+        "score_database",
+        "weight_hindsight",
+        "flag_no_questions",
+    }
+    assert "candidate" in errors(CALC, candidate="x" * 101)
+
+
+@settings(deadline=None, max_examples=150)
+@given(raw_fields(CALC))
+def test_any_input_gives_errors_or_finite_outputs(fields: list[tuple[str, str]]) -> None:
+    result = check_any_input(CALC, fields)
+    if result is not None:
+        score = float(result.outputs["score"])
+        assert 0 <= score <= 100 + 1e-9
+        areas = [line.amount for line in result.breakdown[:-1]]
+        assert math.isclose(sum(areas), score, abs_tol=1e-9)
+
+
+@settings(deadline=None, max_examples=150)
+@given(
+    scores=st.lists(st.sampled_from(["", "1", "2", "3", "4"]), min_size=8, max_size=8),
+    weights=st.lists(st.integers(min_value=0, max_value=100), min_size=8, max_size=8),
+    which=st.integers(min_value=0, max_value=7),
+)
+def test_raising_one_score_never_lowers_the_total(scores: list[str], weights: list[int], which: int) -> None:
+    fields = {field("score", key): score for key, score in zip(AREAS, scores, strict=True)}
+    fields |= {field("weight", key): str(weight) for key, weight in zip(AREAS, weights, strict=True)}
+    before = run(CALC, **fields)[1].outputs
+    current = scores[which]
+    if current in {"", "4"}:
+        return
+    fields[field("score", AREAS[which])] = str(int(current) + 1)
+    after = run(CALC, **fields)[1].outputs
+    assert float(after["score"]) >= float(before["score"]) - 1e-9
+
+
+def test_compare_and_csv() -> None:
+    ada = as_record(CALC, *run(CALC, candidate="Ada", **EXAMPLE))
+    bob = as_record(CALC, *run(CALC, candidate="=HYPERLINK(1)", score_database="1", flag_no_questions="yes"))
+    anon = as_record(CALC, *run(CALC, score_references="4"))
+    table = compare_table([ada, bob, anon], figures())
+    assert [row[0] for row in table.rows] == ["Ada", "=HYPERLINK(1)", "Candidate 3"]
+    assert table.rows[0][1] == 71.111111
+    assert table.columns[4].label == figures().scorecard_areas[0].title
+    assert table.rows[0][4] == f"4 {figures().rubric_levels[4]}"
+    assert table.rows[2][4] == "Not scored"
+    text = compare_csv([ada, bob, anon], figures())
+    assert text.endswith("\r\n")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert len(rows) == 4
+    assert rows[0][:4] == ["Candidate", "Score", "Recommendation", "Red flags"]
+    assert rows[1][:3] == ["Ada", "71.11", "Hire"]
+    assert rows[2][0] == "'=HYPERLINK(1)"  # a spreadsheet must not run it as a formula
+    assert rows[2][3] == figures().red_flags["no-questions"]
+    assert compare_csv([ada, bob, anon], figures()) == text
+
+
+def test_presented_json_is_stable_and_keeps_the_name_as_text() -> None:
+    first = dumps(present(CALC, *run(CALC, candidate="<b>Ada</b>", **EXAMPLE)))
+    assert first == dumps(present(CALC, *run(CALC, candidate="<b>Ada</b>", **EXAMPLE)))
+    assert '"candidate":"<b>Ada</b>"' in first  # escaping is the renderer's job
+
+
+def test_cli_round_trip() -> None:
+    code, got, _ = cli("scorecard", "candidate=Ada", *(f"{name}={value}" for name, value in EXAMPLE.items()))
+    assert code == 0
+    assert got["outputs"]["score"] == 71.111111
+    assert got["inputs"]["score_system_design"] == "4"
+
+
+def test_cli_rejects_bad_input() -> None:
+    code, got, stderr = cli("scorecard", "score_references=0")
+    assert code == 2
+    assert list(got["errors"]) == ["score_references"]
+    assert "Traceback" not in stderr
