@@ -264,7 +264,7 @@ def worked_example(form: Tag, live_url: str) -> Tag:
     listing = new_tag("dl", **{"class": "example-inputs"})
     for label, value in inputs:
         listing.append(new_tag("dt", label))
-        listing.append(new_tag("dd", value))
+        listing.append(new_tag("dd", value or "—"))  # an empty field shows as a dash
     legend = form.find("legend")
     title = text_of(legend) if isinstance(legend, Tag) else str(form.get("aria-label", ""))
     heading = new_tag("p", "Worked example with the default inputs", **{"class": "example-label"})

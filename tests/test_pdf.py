@@ -97,6 +97,7 @@ FORM = """
       <label><input type="radio" name="where" value="us" checked> United States</label>
       <label><input type="radio" name="where" value="eu"> Europe</label></fieldset>
     <label><input type="checkbox" name="fee" checked> Include a recruiting fee</label>
+    <label for="calc-note">Note</label><textarea id="calc-note" name="note"></textarea>
     <input type="hidden" name="state" value="x">
   </div>
   <div class="results">
@@ -132,6 +133,7 @@ def test_a_calculator_becomes_a_worked_example() -> None:
         ("Base salary USD a year", "170,000"),
         ("Location", "United States"),
         ("Include a recruiting fee", "yes"),
+        ("Note", "—"),
     ]
     output = example.select_one("[data-output='total_annual']")
     assert output is not None
