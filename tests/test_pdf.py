@@ -320,6 +320,10 @@ def test_every_calculator_is_a_worked_example_with_its_result(site: Path, guide_
         for output in outputs:
             assert "".join(output.split()) in flat, f"{form['data-calculator']}: {output!r} is not in the PDF"
     assert guide_pdf.text.count("Try it with your own figures:") == len(forms)
+    site_url = str(pdf.reading_order(CONFIG)[1].site_url).rstrip("/") + "/"
+    for name in {str(form["data-calculator"]) for form in forms}:
+        if (site / "calculators" / name / "index.html").is_file():
+            assert f"{site_url}calculators/{name}/" in flat  # the live calculator, online
 
 
 LEADER = r"\s*(?:\. ?){3,}\s*(\d+)$"
