@@ -112,6 +112,8 @@ class Page:
     url: str
     """Site-relative, as in the site's links: ``""`` for home, ``"cost/"``, ``"calculators/equity/"``."""
     html: str
+    part: str = ""
+    """The nav section the page belongs to ("Calculators"), or "" for a page at the top level."""
 
 
 @dataclass(frozen=True)
@@ -131,22 +133,30 @@ class Chapter:
     anchor: str
     title: str
     article: Tag
+    part: str = ""
 
 
 # --- Reading order ---------------------------------------------------------------------------
 
 
-def nav_sources(nav: Sequence[Any]) -> list[str]:
-    """The Markdown sources in a MkDocs ``nav``, in reading order (sections flattened, links skipped)."""
-    found: list[str] = []
+def nav_entries(nav: Sequence[Any], part: str = "") -> list[tuple[str, str]]:
+    """(Markdown source, nav section it sits in or "") for each page of a MkDocs ``nav``, in
+    reading order; sections are flattened (a nested one counts as its top-level section) and
+    links to other sites skipped."""
+    found: list[tuple[str, str]] = []
     for item in nav:
-        values = list(item.values()) if isinstance(item, dict) else [item]
-        for value in values:
+        pairs = list(item.items()) if isinstance(item, dict) else [("", item)]
+        for title, value in pairs:
             if isinstance(value, list):
-                found.extend(nav_sources(value))
+                found.extend(nav_entries(value, part or str(title)))
             elif isinstance(value, str) and "://" not in value and value.endswith(".md"):
-                found.append(value)
+                found.append((value, part))
     return found
+
+
+def nav_sources(nav: Sequence[Any]) -> list[str]:
+    """The Markdown sources in a MkDocs ``nav``, in reading order."""
+    return [source for source, _ in nav_entries(nav)]
 
 
 def page_url(source: str, *, directory_urls: bool = True) -> str:
@@ -422,6 +432,7 @@ def chapters(pages: Sequence[Page], site: Path, site_url: str, calculator_pages:
         site_url=site_url,
     )
     result = []
+    part = ""
     for page, article in articles:
         anchor = chapter_anchor(page.url)
         for_paper(article, live_url=live, page_live_url=site_url + page.url)
@@ -431,26 +442,39 @@ def chapters(pages: Sequence[Page], site: Path, site_url: str, calculator_pages:
         heading = article.find("h1")
         title = text_of(heading) if isinstance(heading, Tag) else page.url
         article.name = "section"
-        article.attrs = {"class": "chapter", "id": anchor}
+        classes = ["chapter"]
+        if page.part:
+            # Chapters in a nav section carry its name above their title; the first one also
+            # opens the section in the bookmarks.
+            classes += ["in-part", "part-start"] if page.part != part else ["in-part"]
+            article.insert(0, new_tag("p", page.part, **{"class": "part-title"}))
+        part = page.part
+        article.attrs = {"class": " ".join(classes), "id": anchor}
         if isinstance(heading, Tag):
             online = new_tag("p", "", **{"class": "chapter-online"})
             online.append(new_tag("a", site_url + page.url, href=site_url + page.url))
             heading.insert_after(online)
-        result.append(Chapter(url=page.url, anchor=anchor, title=title, article=article))
+        result.append(Chapter(url=page.url, anchor=anchor, title=title, article=article, part=page.part))
     return result
 
 
 def contents(chapters: Sequence[Chapter]) -> str:
     """The table of contents: each chapter and its sections, page numbers filled in by the CSS."""
     items = []
+    part = ""
     for chapter in chapters:
+        if chapter.part and chapter.part != part:
+            items.append(f'<li class="toc-part">{escape(chapter.part)}</li>')
+        part = chapter.part
         sections = [
             f'<li><a href="#{escape(str(h2["id"]))}">{escape(text_of(h2))}</a></li>'
             for h2 in chapter.article.find_all("h2")
             if h2.has_attr("id")
         ]
         inner = f'<ol class="toc-sections">{"".join(sections)}</ol>' if sections else ""
-        items.append(f'<li class="toc-chapter"><a href="#{chapter.anchor}">{escape(chapter.title)}</a>{inner}</li>')
+        kind = "toc-chapter in-part" if chapter.part else "toc-chapter"
+        link = f'<a href="#{chapter.anchor}">{escape(chapter.title)}</a>'
+        items.append(f'<li class="{kind}">{link}{inner}</li>')
     return f'<nav class="toc" id="contents"><h1>Contents</h1><ol>{"".join(items)}</ol></nav>'
 
 
@@ -581,15 +605,17 @@ def render(document: str, css: str, *, site: Path, fonts: Iterable[Path], target
 # --- From a project and its built site -------------------------------------------------------
 
 
-def reading_order(config_file: Path) -> tuple[list[str], Any]:
-    """The pages' URLs in nav order, and the MkDocs configuration."""
+def reading_order(config_file: Path) -> tuple[list[tuple[str, str]], Any]:
+    """(URL, nav section) of each page in nav order, and the MkDocs configuration."""
     from mkdocs.config import load_config  # noqa: PLC0415 - MkDocs is only needed at this edge
 
     config = load_config(str(config_file))
     if not config.nav:
         raise PdfError(f"{config_file}: the PDF follows the nav, and there is none")
-    urls = [page_url(source, directory_urls=config.use_directory_urls) for source in nav_sources(config.nav)]
-    return urls, config
+    pages = [
+        (page_url(source, directory_urls=config.use_directory_urls), part) for source, part in nav_entries(config.nav)
+    ]
+    return pages, config
 
 
 def built_on() -> datetime.date:
@@ -613,13 +639,13 @@ def calculators_online(site: Path) -> list[str]:
 
 def build_pdf(site: Path, target: Path, *, config_file: Path, paper: str = "a4") -> int:
     """The PDF of the guide from a built ``site``; returns the number of pages."""
-    urls, config = reading_order(config_file)
+    order, config = reading_order(config_file)
     pages = []
-    for url in urls:
+    for url, part in order:
         path = built_file(site, url)
         if not path.is_file():
             raise PdfError(f"{path}: a page in the nav was not built (build the site first)")
-        pages.append(Page(url=url, html=path.read_text(encoding="utf-8")))
+        pages.append(Page(url=url, html=path.read_text(encoding="utf-8"), part=part))
     site_url = str(config.site_url or "").rstrip("/") + "/"
     edition = Edition(
         title=str(config.site_name),

@@ -38,6 +38,8 @@ def test_nav_sources_follow_reading_order_through_sections() -> None:
         {"Sources": "sources.md"},
     ]
     assert pdf.nav_sources(nav) == ["index.md", "cost.md", "calculators/equity.md", "sources.md"]
+    assert pdf.nav_entries(nav)[2] == ("calculators/equity.md", "Calculators")
+    assert pdf.nav_entries(nav)[3] == ("sources.md", "")
 
 
 @pytest.mark.parametrize(
@@ -260,20 +262,25 @@ def guide_pdf(site: Path) -> BuiltPdf:
     return read_pdf(site / "guide.pdf")
 
 
+def nav_parts() -> set[str]:
+    """The nav's sections ("Calculators"): bookmarks and contents name them, pages do not."""
+    return {part for _, part in pdf.reading_order(CONFIG)[0] if part}
+
+
 def nav_pages(site: Path) -> Iterator[tuple[str, BeautifulSoup]]:
-    urls, _ = pdf.reading_order(CONFIG)
-    for url in urls:
+    order, _ = pdf.reading_order(CONFIG)
+    for url, _part in order:
         yield url, BeautifulSoup(pdf.built_file(site, url).read_text(encoding="utf-8"), "html.parser")
 
 
+def heading_text(heading: Tag) -> str:
+    for link in heading.select("a.headerlink"):
+        link.decompose()
+    return pdf.text_of(heading)
+
+
 def headings(site: Path, levels: str = "h1, h2, h3") -> list[str]:
-    found = []
-    for _, page in nav_pages(site):
-        for heading in page.select(f"article :is({levels})"):
-            for link in heading.select("a.headerlink"):
-                link.decompose()
-            found.append(pdf.text_of(heading))
-    return found
+    return [heading_text(heading) for _, page in nav_pages(site) for heading in page.select(f"article :is({levels})")]
 
 
 def test_every_section_heading_is_in_the_pdf(site: Path, guide_pdf: BuiltPdf) -> None:
@@ -284,11 +291,13 @@ def test_every_section_heading_is_in_the_pdf(site: Path, guide_pdf: BuiltPdf) ->
 
 
 def test_sections_come_in_reading_order(site: Path, guide_pdf: BuiltPdf) -> None:
-    bookmarks = outline(guide_pdf.reader)[1:]  # after "Contents"
-    assert [title for title, _ in bookmarks] == headings(site)
+    bookmarks = [(title, number) for title, number in outline(guide_pdf.reader)[1:] if title not in nav_parts()]
+    assert [title for title, _ in bookmarks] == headings(site)  # after "Contents", less the nav's sections
     pages = [number for _, number in bookmarks]
     assert pages == sorted(pages)
-    chapters = dict(bookmarks)
+    chapters: dict[str, int] = {}
+    for title, number in bookmarks:
+        chapters.setdefault(title, number)
     starts = [chapters[title] for title in headings(site, "h1")]
     assert len(set(starts)) == len(starts)  # each chapter starts on a page of its own
     for title, number in bookmarks:
@@ -331,7 +340,7 @@ LEADER = r"\s*(?:\. ?){3,}\s*(\d+)$"
 
 def contents_entries(guide_pdf: BuiltPdf) -> list[tuple[str, int]]:
     """(title, page number) of each line of the table of contents, which starts on page 2."""
-    furniture = {"Contents", str(pdf.reading_order(CONFIG)[1].site_name)}
+    furniture = {"Contents", str(pdf.reading_order(CONFIG)[1].site_name)} | {part.upper() for part in nav_parts()}
     lines: list[str] = []
     for page in guide_pdf.printed[1:]:
         if not any(re.search(LEADER, line) for line in page.lines):
@@ -371,6 +380,20 @@ def test_contents_page_numbers_match_where_sections_start(site: Path, guide_pdf:
     for title, number in entries:
         assert title in guide_pdf.pages[number - 1], f"{title!r} is not on page {number}"
         assert guide_pdf.pages[number - 1].endswith(f"{number} / {len(guide_pdf.pages)}")  # the printed number
+
+
+def test_a_nav_section_is_a_level_of_the_bookmarks(site: Path, guide_pdf: BuiltPdf) -> None:
+    order, _ = pdf.reading_order(CONFIG)
+    top = guide_pdf.reader.outline
+    for part in nav_parts():
+        titles = [getattr(item, "title", None) for item in top]
+        assert part in titles
+        children = top[titles.index(part) + 1]
+        assert isinstance(children, list)
+        chapter_titles = [item.title for item in children if not isinstance(item, list)]
+        in_part = [page for url, page in nav_pages(site) if dict(order)[url] == part]
+        expected = [heading_text(page.select("article h1")[0]) for page in in_part]
+        assert chapter_titles == expected
 
 
 def test_bookmarks_open_with_the_contents(guide_pdf: BuiltPdf) -> None:
