@@ -646,7 +646,9 @@ def build_pdf(site: Path, target: Path, *, config_file: Path, paper: str = "a4")
         if not path.is_file():
             raise PdfError(f"{path}: a page in the nav was not built (build the site first)")
         pages.append(Page(url=url, html=path.read_text(encoding="utf-8"), part=part))
-    site_url = str(config.site_url or "").rstrip("/") + "/"
+    if not config.site_url:
+        raise PdfError(f"{config_file}: set site_url; the PDF links to the live calculators and pages with it")
+    site_url = str(config.site_url).rstrip("/") + "/"
     edition = Edition(
         title=str(config.site_name),
         description=" ".join(str(config.site_description or "").split()),
