@@ -422,10 +422,14 @@ def relink(article: Tag, page: str, book: Book, site: Path) -> None:
 
 
 def chapters(pages: Sequence[Page], site: Path, site_url: str, calculator_pages: Iterable[str] = ()) -> list[Chapter]:
-    """Every page made ready for paper, in order, with unique ids and links pointing inside the PDF."""
+    """Every page made ready for paper, in order, with unique ids and links pointing inside the PDF
+    (to what is left once the screen furniture is gone)."""
     site_url = site_url.rstrip("/") + "/"
     live = {name: f"{site_url}calculators/{name}/" for name in calculator_pages}
     articles = [(page, article_of(page.html)) for page in pages]
+    for page, article in articles:
+        for_paper(article, live_url=live, page_live_url=site_url + page.url)
+        keep_figures_whole(article)
     book = Book(
         anchors={page.url: chapter_anchor(page.url) for page, _ in articles},
         ids={page.url: ids_of(article) for page, article in articles},
@@ -435,8 +439,6 @@ def chapters(pages: Sequence[Page], site: Path, site_url: str, calculator_pages:
     part = ""
     for page, article in articles:
         anchor = chapter_anchor(page.url)
-        for_paper(article, live_url=live, page_live_url=site_url + page.url)
-        keep_figures_whole(article)
         relink(article, page.url, book, site)
         prefix_ids(article, anchor)
         heading = article.find("h1")

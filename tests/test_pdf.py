@@ -146,6 +146,15 @@ def test_a_calculator_becomes_a_worked_example() -> None:
     assert example.select_one("h2") is not None  # the calculator's own heading stays, before the inputs
 
 
+def test_a_link_to_something_dropped_points_at_its_chapter(tmp_path: Path) -> None:
+    pages = [
+        pdf.Page(url="", html='<article><h1 id="t">Home</h1><a href="calc/#calc-field">a field</a></article>'),
+        pdf.Page(url="calc/", html=FORM.replace('id="calc-base"', 'id="calc-field"')),
+    ]
+    home = pdf.chapters(pages, tmp_path, "https://example.org/")[0]
+    assert home.article.select_one("a.internal")["href"] == "#page-calc"  # type: ignore[index]
+
+
 def test_paper_has_no_controls_or_screen_furniture() -> None:
     article = paper_version()
     assert article.select("input, select, textarea, button, form, script, .headerlink, [data-error-for]") == []
