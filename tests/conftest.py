@@ -9,6 +9,7 @@ import pytest
 
 from macros.data import load_data
 from macros.export import write_defaults
+from macros.pdf import build_pdf
 from tests.support.build import ROOT, build
 from tests.support.server import serve
 
@@ -21,10 +22,12 @@ def calculator_figures() -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test session from the checkout, strictly."""
+    """The site, built once per test session from the checkout, strictly, with its PDF
+    at ``guide.pdf`` as ``make build`` puts it (the pages link to it)."""
     target = tmp_path_factory.mktemp("site")
     done = build(ROOT, target)
     assert done.returncode == 0, done.stderr[-4000:]
+    build_pdf(target, target / "guide.pdf", config_file=ROOT / "mkdocs.yml")
     return target
 
 
