@@ -364,7 +364,9 @@ def ids_of(article: Tag) -> set[str]:
 def prefix_ids(article: Tag, anchor: str) -> None:
     """Make the page's ids unique in the book: ``fees`` -> ``page-cost--fees``, references too."""
     for element in article.find_all(True):
-        if element.name == "svg" or element.find_parent("svg") is not None:
+        in_drawing = element.name == "svg" or element.find_parent("svg") is not None
+        # A calculator's chart is drawn again on every page that embeds the calculator.
+        if in_drawing and element.find_parent(class_="calc-chart-figure") is None:
             continue
         if element.has_attr("id"):
             element["id"] = f"{anchor}--{element['id']}"

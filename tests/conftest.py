@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from macros.data import load_data
 from macros.export import write_defaults
 from macros.pdf import build_pdf
+from tests.support.browser import chromium
 from tests.support.build import ROOT, build
 from tests.support.server import serve
 
@@ -36,3 +38,11 @@ def site_url(site: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1 with its ``_headers`` applied."""
     with serve(site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session: Playwright's sync API allows one driver
+    at a time, so every test folder shares this one."""
+    with chromium() as launched:
+        yield launched

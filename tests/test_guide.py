@@ -230,11 +230,13 @@ def test_each_section_is_built_with_its_heading(site: Path, title: str, path: st
 
 
 def test_calculator_placeholders_are_alone_on_their_line_and_name_a_calculator() -> None:
+    """Every ``{{ calculator(...) }}`` stands on its own line and names a calculator; all are used."""
     names: set[str] = set()
+    form = re.compile(r'\{\{ calculator\("([a-z-]+)"(?:, prefix="[a-z-]+")?\) \}\}')
     for page in sorted((ROOT / "docs").rglob("*.md")):
         for line in page.read_text(encoding="utf-8").splitlines():
-            if "calculator:" in line and "<!--" in line:
-                match = re.fullmatch(r"<!-- calculator: ([a-z-]+) -->", line)
+            if "calculator(" in line:
+                match = form.fullmatch(line)
                 assert match, f"{page.name}: {line!r}"
                 names.add(match.group(1))
     assert names <= CALCULATORS

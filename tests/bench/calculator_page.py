@@ -25,7 +25,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.browser.conftest import CHROMIUM_FLAGS
+from tests.support.browser import CHROMIUM_FLAGS
 from tests.support.build import ROOT, build
 from tests.support.server import serve
 
@@ -105,7 +105,7 @@ def _guide(browser: Browser, url: str) -> tuple[float, int]:
     pyodide_bytes: list[str] = []
     context.on("request", lambda request: pyodide_bytes.append(request.url) if "/pyodide/" in request.url else None)
     page = context.new_page()
-    page.goto(url + "/cost/")
+    page.goto(url + "/red-flags/")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     longest = max(page.evaluate("window.__longTasks") or [0.0])

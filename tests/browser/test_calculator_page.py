@@ -122,7 +122,7 @@ def test_shared_address_with_a_bad_value_shows_its_error(session: Session, site_
 
 def test_guide_pages_download_no_pyodide(session: Session, site_url: str) -> None:
     page = session.page
-    for path in ("/", "/cost/", "/sources/"):
+    for path in ("/", "/red-flags/", "/faq/", "/sources/"):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
         assert not page.query_selector("form[data-calculator]")
@@ -133,12 +133,12 @@ def test_guide_pages_download_no_pyodide(session: Session, site_url: str) -> Non
 
 def test_one_worker_serves_the_visit_from_a_sub_path(session: Session, subpath_site_url: str) -> None:
     page = session.page
-    page.goto(subpath_site_url + "/cost/")
+    page.goto(subpath_site_url + "/faq/")
     page.wait_for_load_state("networkidle")
     # Instant navigation to the calculator starts the runtime; away and back reuses it.
     page.click('.md-nav a[href$="calculators/loaded-cost/"]')
     session.wait_state("ready")
-    page.click('.md-nav a[href$="cost/"]:not([href*="loaded"])')
+    page.click('.md-nav a[href$="faq/"]')
     page.wait_for_selector("form[data-calculator]", state="detached")
     page.click('.md-nav a[href$="calculators/loaded-cost/"]')
     session.wait_state("ready", timeout=5_000)

@@ -15,12 +15,6 @@ from tests.support.server import serve
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture(scope="session")
 def pages(site: Path) -> list[str]:
     """Every page of the built site, found from the files, so a new page is covered unasked."""
     found = page_paths(site)
