@@ -64,7 +64,7 @@ def test_each_calculator_keeps_to_its_own_parameters(session: Session, shared_si
         timeout=10_000,
     )
     page.fill(f'{loaded} [name="recruiting_fee"]', "5000")
-    page.wait_for_function("location.search.includes('recruiting_fee')")
+    page.wait_for_function("() => location.search.includes('recruiting_fee')")
     query = parse_qs(urlsplit(page.url).query)
     assert query["loaded-cost.recruiting_fee"] == ["5000"]
     assert query["loaded-cost.overhead_pct"] == ["27"]
