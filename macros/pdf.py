@@ -362,12 +362,20 @@ def ids_of(article: Tag) -> set[str]:
 
 
 def prefix_ids(article: Tag, anchor: str) -> None:
-    """Make the page's ids unique in the book: ``fees`` -> ``page-cost--fees``, references too."""
+    """Make the page's ids unique in the book: ``fees`` -> ``page-cost--fees``, references too.
+
+    Ids inside inline SVG are renamed as well: the same chart can appear on two pages (a
+    calculator embedded in the guide and on its own page), and its title and description
+    ids would otherwise clash. The charts refer to them only through ARIA attributes.
+    """
     for element in article.find_all(True):
+<<<<<<< HEAD
         in_drawing = element.name == "svg" or element.find_parent("svg") is not None
         # A calculator's chart is drawn again on every page that embeds the calculator.
         if in_drawing and element.find_parent(class_="calc-chart-figure") is None:
             continue
+=======
+>>>>>>> main
         if element.has_attr("id"):
             element["id"] = f"{anchor}--{element['id']}"
         for attribute in REFERENCE_ATTRIBUTES:

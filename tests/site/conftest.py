@@ -8,9 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser
-
-from tests.support.browser import chromium, page_paths
+from tests.support.browser import page_paths
 from tests.support.server import serve
 
 
