@@ -369,13 +369,6 @@ def prefix_ids(article: Tag, anchor: str) -> None:
     ids would otherwise clash. The charts refer to them only through ARIA attributes.
     """
     for element in article.find_all(True):
-<<<<<<< HEAD
-        in_drawing = element.name == "svg" or element.find_parent("svg") is not None
-        # A calculator's chart is drawn again on every page that embeds the calculator.
-        if in_drawing and element.find_parent(class_="calc-chart-figure") is None:
-            continue
-=======
->>>>>>> main
         if element.has_attr("id"):
             element["id"] = f"{anchor}--{element['id']}"
         for attribute in REFERENCE_ATTRIBUTES:

@@ -42,14 +42,9 @@ def site_url(site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-<<<<<<< HEAD
-    """One headless Chromium for the whole session: Playwright's sync API allows one driver
-    at a time, so every test folder shares this one."""
-=======
     """One headless Chromium (Debian's, never a downloaded one) for the whole test session.
 
     Playwright's sync API allows one driver per process, so every browser test shares this.
     """
->>>>>>> main
     with chromium() as launched:
         yield launched

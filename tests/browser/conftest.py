@@ -1,8 +1,4 @@
-<<<<<<< HEAD
-"""A fresh browser context per test on the session's one Chromium (``browser`` in tests/conftest.py)."""
-=======
 """A fresh browser context per test (the one Chromium of the session is in tests/conftest.py)."""
->>>>>>> main
 
 from __future__ import annotations
 
