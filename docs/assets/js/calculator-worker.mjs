@@ -4,9 +4,10 @@
 // works from any sub-path.
 //
 // Messages out: {type: "download", name, total} when a request starts (total once known),
-// {type: "progress", name, loaded, total} as bytes arrive and {type: "done", name}, {type: "phase", phase} between steps, {type: "ready"},
-// {type: "failed", reason} when the runtime cannot start, and {type: "result", id, response}
-// (or {type: "result", id, error}) for each request {id, request}.
+// {type: "progress", name, loaded, total} as bytes arrive, {type: "done", name} at the end,
+// {type: "phase", phase} between steps, {type: "ready"}, {type: "failed", reason} when the
+// runtime cannot start, and {type: "result", id, response} (or {type: "result", id, error})
+// for each request {id, request}.
 
 const RUNTIME = new URL("../pyodide/", import.meta.url);
 // A retry asks for fresh copies under a new address: a stalled earlier request may still
