@@ -300,7 +300,7 @@ def test_every_section_heading_is_in_the_pdf(site: Path, guide_pdf: BuiltPdf) ->
 
 
 def test_sections_come_in_reading_order(site: Path, guide_pdf: BuiltPdf) -> None:
-    bookmarks = [(title, number) for title, number in outline(guide_pdf.reader)[1:] if title not in nav_parts()]
+    bookmarks = outline(guide_pdf.reader, parts=False)[1:]
     assert [title for title, _ in bookmarks] == headings(site)  # after "Contents", less the nav's sections
     pages = [number for _, number in bookmarks]
     assert pages == sorted(pages)
@@ -366,19 +366,22 @@ def contents_entries(guide_pdf: BuiltPdf) -> list[tuple[str, int]]:
     return entries
 
 
-def outline(reader: PdfReader) -> list[tuple[str, int]]:
+def outline(reader: PdfReader, *, parts: bool = True) -> list[tuple[str, int]]:
+    """(title, page number) of each bookmark, in order; ``parts=False`` leaves out the
+    top-level bookmarks of the nav's sections."""
     found: list[tuple[str, int]] = []
 
-    def walk(items: list[Any]) -> None:
+    def walk(items: list[Any], depth: int) -> None:
         for item in items:
             if isinstance(item, list):
-                walk(item)
+                walk(item, depth + 1)
             else:
                 number = reader.get_destination_page_number(item)
                 assert number is not None, item.title
-                found.append((squash(item.title), number + 1))
+                if parts or not (depth == 0 and item.title in nav_parts()):
+                    found.append((squash(item.title), number + 1))
 
-    walk(reader.outline)
+    walk(reader.outline, 0)
     return found
 
 
