@@ -8,6 +8,7 @@ naming the file, the key path and the problem.
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -543,10 +544,16 @@ def _describe(error: Mapping[str, Any]) -> str:
     return message
 
 
+@functools.cache
+def _adapter(name: str, schema: Any) -> TypeAdapter[Any]:
+    """Building a validator takes far longer than using it: one per data file per process."""
+    return TypeAdapter(schema)
+
+
 def _validate(name: str, schema: Any, raw: Any) -> tuple[Any, list[Problem]]:
     file = f"data/{name}"
     try:
-        return TypeAdapter(schema).validate_python(raw), []
+        return _adapter(name, schema).validate_python(raw), []
     except ValidationError as error:
         seen: set[tuple[str, str]] = set()
         problems: list[Problem] = []

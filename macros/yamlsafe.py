@@ -38,13 +38,38 @@ class _StrictLoader(yaml.SafeLoader):
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    _depth = 0
+
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(
                 None, None, "anchors and aliases (*name) are not allowed in data files", event.start_mark
             )
-        return super().compose_node(parent, index)
+        # Stop deep nesting while reading, before Python's recursion limit (slow) is reached.
+        if self._depth > MAX_DEPTH:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.MarkedYAMLError(None, None, f"nested deeper than {MAX_DEPTH} levels", event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        """Report a value PyYAML cannot build (``!!int abc``, ``!!bool ""``) at its line.
+
+        PyYAML's constructors raise whatever the conversion raises (ValueError, KeyError,
+        IndexError, AttributeError...: found by tests/macros/test_data_fuzz.py).
+        """
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except Exception as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a value cannot be read ({error})", node.start_mark
+            ) from None
 
 
 def _path(parts: list[str]) -> str:
@@ -77,7 +102,10 @@ def load_yaml(text: str) -> Any:
     """Parse one YAML document strictly. Raises :class:`YamlProblem`."""
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise YamlProblem("(file)", f"larger than {MAX_BYTES:,} bytes")
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)  # the reader refuses control characters here
+    except yaml.YAMLError as error:
+        raise YamlProblem("(file)", f"not valid YAML: {error}") from None
     try:
         try:
             node = loader.get_single_node()

@@ -1,0 +1,90 @@
+"""Descriptions, link-preview tags, robots.txt, the preview image and the HTML repairs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PIL import Image
+
+from hooks.html_repairs import repair
+from hooks.page_meta import social_meta, summary
+from hooks.robots import robots_txt
+from hooks.social_card import HEIGHT, WIDTH, draw_card
+
+
+def test_summary_is_the_first_paragraph_as_plain_text_cut_at_a_word() -> None:
+    page = '<h1>T</h1><p></p><p>A <a href="x">linked</a> &amp; plain <em>start</em>.</p><p>Second.</p>'
+    assert summary(page) == "A linked & plain start."
+    long = "<p>" + "word " * 60 + "</p>"
+    cut = summary(long, limit=50)
+    assert len(cut) <= 50
+    assert cut.endswith("word…")
+    assert summary("<h1>Only a heading</h1>") == ""
+
+
+def test_social_meta_escapes_values_and_names_the_image() -> None:
+    block = social_meta(
+        title='Say "hi" <b>',
+        description="d & e",
+        url="https://x.example/a/",
+        image="https://x.example/i.png",
+        site_name="S",
+        kind="article",
+    )
+    assert '<meta property="og:title" content="Say &quot;hi&quot; &lt;b&gt;">' in block
+    assert '<meta property="og:description" content="d &amp; e">' in block
+    assert '<meta name="twitter:card" content="summary_large_image">' in block
+    assert '<meta property="og:image:width" content="1200">' in block
+
+
+def test_robots_points_at_the_sitemap_of_the_public_address() -> None:
+    assert robots_txt("https://a.example/guide/").splitlines() == [
+        "User-agent: *",
+        "Allow: /",
+        "Sitemap: https://a.example/guide/sitemap.xml",
+    ]
+    assert "Sitemap" not in robots_txt(None)
+
+
+def test_the_preview_image_is_drawn_without_network(tmp_path: Path) -> None:
+    image = draw_card("A title", "A description " * 20, "a.example/guide")
+    image.save(tmp_path / "card.png")
+    with Image.open(tmp_path / "card.png") as saved:
+        assert saved.size == (WIDTH, HEIGHT)
+        colors = saved.convert("RGB").getcolors(maxcolors=100_000)
+        assert colors is not None
+        assert len(colors) > 2  # text was drawn on the background
+
+
+def test_html_repairs() -> None:
+    toggle = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+    assert "autocomplete" not in repair(toggle)
+    task = (
+        '<li class="task-list-item"><label class="task-list-control"><input type="checkbox"/><span></span></label>'
+        ' Do <a href="x">it</a> &amp; more<ul><li>sub</li></ul></li>'
+    )
+    assert '<input type="checkbox" aria-label="Do it &amp; more"/>' in repair(task)
+    assert repair('<tr><th style="a"></th><th>B</th></tr>') == '<tr><td style="a"></td><th>B</th></tr>'
+    nav = '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">'
+    assert repair(nav) == '<label class="md-nav__link" for="__nav_2" id="__nav_2_label">'
+    text_input = '<input type="text" autocomplete="off">'
+    assert repair(text_input) == text_input
+
+
+def test_every_built_page_has_description_canonical_and_open_graph(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if page.name == "404.html":
+            assert '<meta name="robots" content="noindex">' in text
+            continue
+        for pattern in (
+            r'<meta name="description" content="[^"]{20,}">',
+            r'<link rel="canonical" href="https://[^"]+">',
+            r'<meta property="og:title" content="[^"]+">',
+            r'<meta property="og:image" content="https://[^"]+/assets/images/social-card\.png">',
+        ):
+            assert re.search(pattern, text), f"{page}: {pattern}"
+    assert (site / "assets" / "images" / "social-card.png").is_file()
+    assert "Sitemap: " in (site / "robots.txt").read_text(encoding="utf-8")
+    assert (site / "sitemap.xml").is_file()

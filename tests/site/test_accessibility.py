@@ -1,0 +1,95 @@
+"""axe-core on every built page: light and dark theme, desktop and phone width, zero violations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.support.browser import VIEWPORTS
+from tests.support.build import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Every rule axe runs by default (WCAG 2.0-2.2 A and AA, plus best practices).
+AXE_OPTIONS: dict[str, Any] = {"resultTypes": ["violations"]}
+THEMES = {"light": "default", "dark": "slate"}
+
+pytestmark = pytest.mark.browser
+
+
+def _describe(path: str, violations: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for violation in violations:
+        for node in violation["nodes"][:5]:
+            lines.append(f"{path}: {violation['id']} ({violation['impact']}): {node['target']} {node['failureSummary']!r}")
+    return lines
+
+
+def run_axe(page: Page) -> list[dict[str, Any]]:
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    result: dict[str, Any] = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    return list(result["violations"])
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_no_axe_violations_on_any_page(
+    browser: Browser, hosted_url: str, pages: list[str], theme: str, viewport: str
+) -> None:
+    context = browser.new_context(
+        viewport=VIEWPORTS[viewport],  # type: ignore[arg-type]
+        color_scheme="dark" if theme == "dark" else "light",
+        reduced_motion="reduce",  # no transition half-way through when contrast is measured
+        bypass_csp=True,  # axe is injected from outside; the policy itself is tested elsewhere
+    )
+    try:
+        page = context.new_page()
+        problems: list[str] = []
+        for path in pages:
+            page.goto(hosted_url + path, wait_until="load")
+            page.wait_for_function(
+                "scheme => document.body.getAttribute('data-md-color-scheme') === scheme", arg=THEMES[theme]
+            )
+            problems += _describe(path, run_axe(page))
+        assert problems == []
+    finally:
+        context.close()
+
+
+def test_axe_finds_a_real_violation(browser: Browser) -> None:
+    """The harness itself: a page with an unlabeled input and a low-contrast text fails."""
+    page = browser.new_page()
+    try:
+        page.set_content(
+            '<!doctype html><html lang="en"><title>t</title><main><h1>t</h1>'
+            '<input type="text"><p style="color:#aaa;background:#fff">faint</p></main></html>'
+        )
+        found = {violation["id"] for violation in run_axe(page)}
+        assert {"label", "color-contrast"} <= found
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+def test_motion_follows_the_readers_preference(browser: Browser, hosted_url: str, motion: str) -> None:
+    context = browser.new_context(reduced_motion=motion)  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        page.goto(hosted_url + "/", wait_until="load")
+        longest = page.evaluate(
+            """() => Math.max(...[...document.querySelectorAll("*")].map(el => {
+                const style = getComputedStyle(el);
+                return Math.max(...`${style.transitionDuration},${style.animationDuration}`
+                  .split(",").map(s => parseFloat(s) * (s.trim().endsWith("ms") ? 0.001 : 1)));
+            }))"""
+        )
+        scroll = page.evaluate("getComputedStyle(document.documentElement).scrollBehavior")
+        if motion == "reduce":
+            assert longest <= 0.001
+            assert scroll == "auto"
+        else:
+            assert longest > 0.05  # Material animates by default: the check above can fail
+    finally:
+        context.close()

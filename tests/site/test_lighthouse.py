@@ -1,0 +1,29 @@
+"""Lighthouse: accessibility, best practices and SEO at 1.00 on the home page, the longest
+guide page and a calculator page, served gzipped (performance is in the report script only:
+on a shared machine it depends on the load more than on the site)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.lighthouse_report import MUST_BE_PERFECT, default_pages, lost_points, run_lighthouse
+from tests.support.server import serve
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_accessibility_best_practices_and_seo_are_perfect(site: Path, tmp_path: Path) -> None:
+    pages = [path for path in default_pages(site) if (site / path.lstrip("/") / "index.html").is_file()]
+    assert pages[0] == "/"
+    assert len(pages) >= 2
+    problems: list[str] = []
+    with serve(site, compress=True) as url:
+        for path in pages:
+            report = run_lighthouse(url + path, tmp_path)
+            for name in MUST_BE_PERFECT:
+                score = report["categories"][name]["score"]
+                if score < 1:
+                    problems.append(f"{path} {name} {score:.2f}: {lost_points(report, name)}")
+    assert problems == []
