@@ -162,12 +162,22 @@ def test_paper_has_no_controls_or_screen_furniture() -> None:
     assert [box.get_text() for box in article.select(".print-checkbox")] == [""]  # a box to tick on paper
 
 
-def test_ids_are_made_unique_but_drawings_keep_theirs() -> None:
-    article = paper_version()
+def test_ids_are_made_unique_even_for_a_chart_shown_twice() -> None:
+    chart = (
+        '<svg id="c" aria-labelledby="c-t"><title id="c-t">Chart</title><defs><clipPath id="k"/></defs>'
+        '<g clip-path="url(#k)"><use href="#k"/></g></svg>'
+    )
+    article = pdf.article_of(f'<article><h1 id="t">T</h1><p aria-describedby="t">x</p>{chart}{chart}</article>')
     pdf.prefix_ids(article, "page-x")
     assert article.select_one("h1")["id"] == "page-x--t"  # type: ignore[index]
-    assert article.select_one("#chart-t") is not None
-    assert article.select_one("svg")["aria-labelledby"] == "chart-t"  # type: ignore[index]
+    assert article.select_one("p")["aria-describedby"] == "page-x--t"  # type: ignore[index]
+    ids = [str(element["id"]) for element in article.find_all(id=True)]
+    assert len(ids) == len(set(ids)) == 7
+    first, second = article.find_all("svg")
+    assert first["aria-labelledby"] == "page-x--svg1--c-t"
+    assert second["aria-labelledby"] == "page-x--svg2--c-t"
+    assert first.select_one("g")["clip-path"] == "url(#page-x--svg1--k)"  # type: ignore[index]
+    assert second.select_one("use")["href"] == "#page-x--svg2--k"  # type: ignore[index]
 
 
 def test_a_missing_font_names_the_package(tmp_path: Path) -> None:
