@@ -25,7 +25,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.browser.conftest import CHROMIUM_FLAGS
+from tests.support.browser import CHROMIUM_FLAGS
 from tests.support.build import ROOT, build
 from tests.support.server import serve
 

@@ -1,45 +1,18 @@
-"""One headless Chromium per session (Debian's, never a downloaded one), a fresh context per test."""
+"""A fresh browser context per test (the one Chromium of the session is in tests/conftest.py)."""
 
 from __future__ import annotations
 
-import shutil
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
 
 from tests.support.build import ROOT, build
 from tests.support.server import serve
 
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 READY_TIMEOUT_MS = 30_000
-
-
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    executable = shutil.which("chromium")
-    assert executable, "Chromium is needed for the browser tests (make system)"
-    # launch() always starts from a fresh temporary profile (it refuses --user-data-dir).
-    browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-    yield browser
-    browser.close()
 
 
 @dataclass

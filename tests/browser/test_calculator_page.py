@@ -133,12 +133,12 @@ def test_guide_pages_download_no_pyodide(session: Session, site_url: str) -> Non
 
 def test_one_worker_serves_the_visit_from_a_sub_path(session: Session, subpath_site_url: str) -> None:
     page = session.page
-    page.goto(subpath_site_url + "/cost/")
+    page.goto(subpath_site_url + "/red-flags/")
     page.wait_for_load_state("networkidle")
     # Instant navigation to the calculator starts the runtime; away and back reuses it.
     page.click('.md-nav a[href$="calculators/loaded-cost/"]')
     session.wait_state("ready")
-    page.click('.md-nav a[href$="cost/"]:not([href*="loaded"])')
+    page.click('.md-nav a[href$="red-flags/"]')
     page.wait_for_selector("form[data-calculator]", state="detached")
     page.click('.md-nav a[href$="calculators/loaded-cost/"]')
     session.wait_state("ready", timeout=5_000)
