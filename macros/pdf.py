@@ -364,11 +364,15 @@ def ids_of(article: Tag) -> set[str]:
 def prefix_ids(article: Tag, anchor: str) -> None:
     """Make the page's ids unique in the book: ``fees`` -> ``page-cost--fees``, references too.
 
-    Ids inside inline SVG are renamed as well: the same chart can appear on two pages (a
-    calculator embedded in the guide and on its own page), and its title and description
-    ids would otherwise clash. The charts refer to them only through ARIA attributes.
+    A drawing (inline SVG) gets its own prefix, so that the same chart shown twice (on a
+    guide page and on its calculator's page, or twice on one page) still has unique ids.
     """
+    for number, drawing in enumerate(article.find_all("svg"), start=1):
+        if drawing.find_parent("svg") is None:
+            prefix_drawing(drawing, f"{anchor}--svg{number}")
     for element in article.find_all(True):
+        if element.name == "svg" or element.find_parent("svg") is not None:
+            continue
         if element.has_attr("id"):
             element["id"] = f"{anchor}--{element['id']}"
         for attribute in REFERENCE_ATTRIBUTES:
@@ -376,6 +380,24 @@ def prefix_ids(article: Tag, anchor: str) -> None:
             items = value if isinstance(value, list) else str(value or "").split()
             if items:
                 element[attribute] = " ".join(f"{anchor}--{item}" for item in items)
+
+
+def prefix_drawing(drawing: Tag, prefix: str) -> None:
+    """Prefix every id inside an inline SVG and every reference to one (``#id``, ``url(#id)``, ARIA)."""
+    elements = [drawing, *drawing.find_all(True)]
+    renamed = {str(e["id"]): f"{prefix}--{e['id']}" for e in elements if e.has_attr("id")}
+    if not renamed:
+        return
+    local = re.compile(r"(url\(\s*['\"]?#|^#)([^)'\"\s]+)")
+    for element in elements:
+        for attribute, value in list(element.attrs.items()):
+            if attribute == "id":
+                element["id"] = renamed[str(value)]
+            elif attribute in REFERENCE_ATTRIBUTES:
+                items = value if isinstance(value, list) else str(value).split()
+                element[attribute] = " ".join(renamed.get(item, item) for item in items)
+            elif isinstance(value, str) and "#" in value:
+                element[attribute] = local.sub(lambda m: m[1] + renamed.get(m[2], m[2]), value)
 
 
 @dataclass(frozen=True)

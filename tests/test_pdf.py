@@ -162,12 +162,22 @@ def test_paper_has_no_controls_or_screen_furniture() -> None:
     assert [box.get_text() for box in article.select(".print-checkbox")] == [""]  # a box to tick on paper
 
 
-def test_ids_are_made_unique_drawings_included() -> None:
-    article = paper_version()
+def test_ids_are_made_unique_even_for_a_chart_shown_twice() -> None:
+    chart = (
+        '<svg id="c" aria-labelledby="c-t"><title id="c-t">Chart</title><defs><clipPath id="k"/></defs>'
+        '<g clip-path="url(#k)"><use href="#k"/></g></svg>'
+    )
+    article = pdf.article_of(f'<article><h1 id="t">T</h1><p aria-describedby="t">x</p>{chart}{chart}</article>')
     pdf.prefix_ids(article, "page-x")
     assert article.select_one("h1")["id"] == "page-x--t"  # type: ignore[index]
-    assert article.select_one("#page-x--chart-t") is not None  # a chart's ids are made unique too
-    assert article.select_one("svg")["aria-labelledby"] == "page-x--chart-t"  # type: ignore[index]
+    assert article.select_one("p")["aria-describedby"] == "page-x--t"  # type: ignore[index]
+    ids = [str(element["id"]) for element in article.find_all(id=True)]
+    assert len(ids) == len(set(ids)) == 7
+    first, second = article.find_all("svg")
+    assert first["aria-labelledby"] == "page-x--svg1--c-t"
+    assert second["aria-labelledby"] == "page-x--svg2--c-t"
+    assert first.select_one("g")["clip-path"] == "url(#page-x--svg1--k)"  # type: ignore[index]
+    assert second.select_one("use")["href"] == "#page-x--svg2--k"  # type: ignore[index]
 
 
 def test_a_missing_font_names_the_package(tmp_path: Path) -> None:
@@ -300,13 +310,7 @@ def test_every_section_heading_is_in_the_pdf(site: Path, guide_pdf: BuiltPdf) ->
 
 
 def test_sections_come_in_reading_order(site: Path, guide_pdf: BuiltPdf) -> None:
-    parts = set(nav_parts())
-    bookmarks = []
-    for title, number in outline(guide_pdf.reader)[1:]:
-        if title in parts:
-            parts.discard(title)  # the section's own bookmark; a page may carry the same title
-            continue
-        bookmarks.append((title, number))
+    bookmarks = outline(guide_pdf.reader, parts=False)[1:]
     assert [title for title, _ in bookmarks] == headings(site)  # after "Contents", less the nav's sections
     pages = [number for _, number in bookmarks]
     assert pages == sorted(pages)
@@ -372,19 +376,22 @@ def contents_entries(guide_pdf: BuiltPdf) -> list[tuple[str, int]]:
     return entries
 
 
-def outline(reader: PdfReader) -> list[tuple[str, int]]:
+def outline(reader: PdfReader, *, parts: bool = True) -> list[tuple[str, int]]:
+    """(title, page number) of each bookmark, in order; ``parts=False`` leaves out the
+    top-level bookmarks of the nav's sections."""
     found: list[tuple[str, int]] = []
 
-    def walk(items: list[Any]) -> None:
+    def walk(items: list[Any], depth: int) -> None:
         for item in items:
             if isinstance(item, list):
-                walk(item)
+                walk(item, depth + 1)
             else:
                 number = reader.get_destination_page_number(item)
                 assert number is not None, item.title
-                found.append((squash(item.title), number + 1))
+                if parts or not (depth == 0 and item.title in nav_parts()):
+                    found.append((squash(item.title), number + 1))
 
-    walk(reader.outline)
+    walk(reader.outline, 0)
     return found
 
 
