@@ -20,7 +20,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	$$(ls -d "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
 
-.PHONY: help serve build check test lint types pytest lock system clean lighthouse sizes
+.PHONY: help serve build check test lint types pytest lock system clean lighthouse sizes pdf
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -28,11 +28,13 @@ help:  ## List the targets
 serve: $(VENV)/.installed node_modules/.installed  ## Install what is missing and serve the site locally
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
-# Built beside site/ and swapped in only when the strict build passed: a failed build (bad data,
-# a broken link) never leaves a half-built or emptied site/ where a good one was.
-build: $(VENV)/.installed node_modules/.installed  ## Build the site into site/ (strict)
+# Built beside site/ and swapped in only when the strict build and the PDF succeeded: a failed
+# build (bad data, a broken link) never leaves a half-built or emptied site/ where a good one was.
+build: $(VENV)/.installed node_modules/.installed  ## Build the site into site/ (strict), with the PDF at site/guide.pdf
 	rm -rf .site.new .site.old
 	$(BIN)/mkdocs build --strict --site-dir .site.new || { rm -rf .site.new; exit 1; }
+	$(MAKE) --no-print-directory PDF_SITE=.site.new $(SITE_PDF) || { rm -rf .site.new; exit 1; }
+	cp $(SITE_PDF) .site.new/guide.pdf
 	if [ -d site ]; then mv site .site.old; fi
 	mv .site.new site
 	rm -rf .site.old
@@ -77,6 +79,21 @@ lighthouse: build  ## Report: Lighthouse scores (mobile) of the home, a long gui
 
 sizes: build  ## Report: bytes each page transfers on a first visit, by kind of file
 	$(PY) scripts/size_report.py
+
+# The PDF (macros/pdf.py). `make pdf` always builds a fresh one (PAPER=a4 or letter);
+# `make build` reuses the A4 copy in dist/site/ unless a source is newer than it.
+PAPER ?= a4
+PDF_SITE ?= site
+SITE_PDF := dist/site/guide.pdf
+PDF_INPUTS := data docs macros calculators hooks
+PDF_SOURCES = $(wildcard mkdocs.yml $(shell git ls-files --cached --others --exclude-standard $(PDF_INPUTS) 2>/dev/null \
+	|| find $(PDF_INPUTS) -type f -not -path '*/__pycache__/*' 2>/dev/null))
+
+pdf: $(VENV)/.installed node_modules/.installed  ## Build the guide as one PDF: dist/guide.pdf (PAPER=a4|letter)
+	$(PY) -m macros.pdf --paper $(PAPER) --out dist/guide.pdf
+
+$(SITE_PDF): $(PDF_SOURCES)
+	$(PY) -m macros.pdf --site $(PDF_SITE) --paper a4 --out $@
 
 clean:  ## Remove what the build wrote
 	rm -rf site .site.new .site.old dist .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -67,7 +67,12 @@ def show(kind: OutputKind, value: float | int | str) -> str:
 
 
 def present(calculator: Calculator, inputs: Inputs, result: Result) -> dict[str, Any]:
-    """The record plus display text for every input, output and breakdown line."""
+    """The record plus display text for every input, output and breakdown line.
+
+    Beyond the CLI record it carries ``fields`` (each input written back as text),
+    ``display`` (each output as a reader sees it), ``tables`` (each cell's raw value and
+    display text) and ``charts`` (each chart drawn as SVG by :mod:`calculators.charts`).
+    """
     record = as_record(calculator, inputs, result)
     record["fields"] = {spec.name: unparse(spec, inputs[spec.name]) for spec in calculator.inputs}
     record["display"] = {spec.name: show(spec.kind, record["outputs"][spec.name]) for spec in calculator.outputs}

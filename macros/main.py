@@ -15,10 +15,13 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+import calculators
+from calculators.figures import Figures
 from macros import render
 from macros.data import DataError, GuideData, load_data
-from macros.export import write_defaults
+from macros.export import as_json_document, write_defaults
 from macros.figures import Figure, UnknownFigure, catalogue, lookup
+from macros.forms import calculator_form, calculator_index, inputs_table
 
 
 def define_env(env: Any) -> None:
@@ -79,14 +82,53 @@ def define_env(env: Any) -> None:
         """Hours a year at which an hourly engagement costs as much as an employee."""
         return render.breakeven_table(data, sources_href())
 
-    for macro in (fig, pay_table, agency_table, overhead_covers, sources_list, loaded_table, breakeven_table):
+    for macro in (
+        fig,
+        pay_table,
+        agency_table,
+        overhead_covers,
+        sources_list,
+        loaded_table,
+        breakeven_table,
+    ):
         env.macro(macro)
+    _calculator_macros(env, data, page_uri)
     _interview_macros(env, data, figures, Links(page_uri, href, note_source))
 
     def close_page() -> str:
         return render.page_sources(data, used.pop(page_uri(), {}), sources_href())
 
     env.variables["_close_page"] = close_page
+
+
+def _calculator_macros(env: Any, data: GuideData, page_uri: Callable[[], str]) -> None:
+    """``calculator``, ``calculator_inputs`` and ``calculators_list`` (see :mod:`macros.forms`)."""
+    # Built from this build's data, not from a defaults.json an earlier build left behind.
+    calculator_registry = calculators.registry(Figures(as_json_document(data)))
+
+    def calculator(name: str, prefix: str = "") -> str:
+        """A calculator's form with its worked example: ``{{ calculator("loaded-cost") }}``.
+
+        ``prefix`` (e.g. ``"loaded-cost"``) names its fields in the address where several
+        calculators share a page (``?loaded-cost.base_salary=``).
+        """
+        if name not in calculator_registry:
+            known = ", ".join(calculator_registry)
+            raise PluginError(f"{page_uri()}: no calculator named {name!r}; the calculators are: {known}")
+        return calculator_form(calculator_registry[name], prefix=prefix)
+
+    def calculator_inputs(name: str) -> str:
+        """A calculator's fields as a table: what each is, what it accepts, where it starts."""
+        if name not in calculator_registry:
+            raise PluginError(f"{page_uri()}: no calculator named {name!r}")
+        return inputs_table(calculator_registry[name])
+
+    def calculators_list() -> str:
+        """Every calculator with a link to its page (for docs/calculators/index.md)."""
+        return calculator_index(calculator_registry)
+
+    for macro in (calculator, calculator_inputs, calculators_list):
+        env.macro(macro)
 
 
 @dataclass(frozen=True)

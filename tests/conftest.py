@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from macros.data import load_data
 from macros.export import write_defaults
+from macros.pdf import build_pdf
+from tests.support.browser import chromium
 from tests.support.build import ROOT, build
 from tests.support.server import serve
 
@@ -21,10 +24,12 @@ def calculator_figures() -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test session from the checkout, strictly."""
+    """The site, built once per test session from the checkout, strictly, with its PDF
+    at ``guide.pdf`` as ``make build`` puts it (the pages link to it)."""
     target = tmp_path_factory.mktemp("site")
     done = build(ROOT, target)
     assert done.returncode == 0, done.stderr[-4000:]
+    build_pdf(target, target / "guide.pdf", config_file=ROOT / "mkdocs.yml")
     return target
 
 
@@ -33,3 +38,13 @@ def site_url(site: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1 with its ``_headers`` applied."""
     with serve(site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium (Debian's, never a downloaded one) for the whole test session.
+
+    Playwright's sync API allows one driver per process, so every browser test shares this.
+    """
+    with chromium() as launched:
+        yield launched

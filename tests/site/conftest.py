@@ -8,16 +8,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser
-
-from tests.support.browser import chromium, page_paths
+from tests.support.browser import page_paths
 from tests.support.server import serve
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,139 @@
+"""Broken networks and broken workers: the calculator says so plainly and recovers.
+
+Each fault is simulated with request interception (or by breaking the worker from the
+test); the pre-rendered example stays on the page and Retry works once the file is back.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Route
+
+from calculators.web import handle
+from tests.browser.conftest import Session
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PAGE = "/calculators/loaded-cost/"
+WASM = "**/pyodide.asm.wasm"
+WHEEL = "**/*.whl"
+
+
+def expected(**fields: str) -> float:
+    answer = handle({"calculator": "loaded-cost", "fields": [[k, v] for k, v in fields.items()]})
+    value = answer["outputs"]["total_annual"]
+    assert isinstance(value, float)
+    return value
+
+
+def assert_error_keeps_example_then_retry_recovers(
+    session: Session, pattern: str, *, within: float, restore: Callable[[], None] = lambda: None
+) -> str:
+    page = session.page
+    started = time.monotonic()
+    session.wait_state("error", timeout=within * 1000)
+    assert time.monotonic() - started < within
+    message = page.text_content("[data-status-text]") or ""
+    assert "worked example" in message
+    assert session.output("total_annual") == str(expected())
+    assert page.is_visible("[data-retry]")
+    session.context.unroute(pattern)
+    restore()
+    page.click("[data-retry]")
+    session.wait_state("ready")
+    page.fill('[name="overhead_pct"]', "27")
+    session.wait_output("total_annual", expected(overhead_pct="27"))
+    return message
+
+
+def test_missing_wasm(session: Session, site_url: str) -> None:
+    session.context.route(WASM, lambda route: route.fulfill(status=404, body="gone"))
+    session.page.goto(site_url + PAGE)
+    message = assert_error_keeps_example_then_retry_recovers(session, WASM, within=10)
+    assert "pyodide.asm.wasm" in message
+
+
+def test_damaged_wasm_whose_load_never_settles(session: Session, site_url: str) -> None:
+    session.context.route(
+        WASM,
+        lambda route: route.fulfill(status=200, body=b"\0asm\x01\0\0\0garbage", content_type="application/wasm"),
+    )
+    session.page.goto(site_url + PAGE)
+    message = assert_error_keeps_example_then_retry_recovers(session, WASM, within=10)
+    assert "could not start" in message
+
+
+def test_wheel_with_the_wrong_hash(session: Session, site_url: str) -> None:
+    def corrupt(route: Route) -> None:
+        response = route.fetch()
+        body = bytearray(response.body())
+        body[len(body) // 2] ^= 0xFF
+        route.fulfill(response=response, body=bytes(body))
+
+    session.context.route(WHEEL, corrupt)
+    session.page.goto(site_url + PAGE)
+    message = assert_error_keeps_example_then_retry_recovers(session, WHEEL, within=15)
+    assert ".whl" in message
+
+
+def test_stalled_download(session: Session, site_url: str) -> None:
+    session.context.add_init_script("window.calculatorConfig = { stallMs: 3000 }")
+    stalled: list[Route] = []
+
+    def never_answer(route: Route) -> None:  # no byte ever arrives
+        stalled.append(route)
+
+    session.context.route(WASM, never_answer)
+    session.page.goto(site_url + PAGE)
+
+    def drop_stalled() -> None:
+        # The stalled request stays pending under interception and slows the next one
+        # down; give the retry the usual patience.
+        session.page.evaluate("window.calculatorConfig.stallMs = 20000")
+
+    message = assert_error_keeps_example_then_retry_recovers(session, WASM, within=10, restore=drop_stalled)
+    assert stalled
+    assert "stalled" in message
+
+
+def test_no_webassembly(session: Session, site_url: str) -> None:
+    session.context.add_init_script("delete globalThis.WebAssembly")
+    session.page.goto(site_url + PAGE)
+    session.wait_state("error", timeout=5_000)
+    assert "WebAssembly" in (session.page.text_content("[data-status-text]") or "")
+    assert session.output("total_annual") == str(expected())
+    assert not [url for url in session.requests if "/assets/pyodide/" in url]
+
+
+def _calculator_worker(session: Session) -> object:
+    for worker in session.page.workers:
+        if "calculator-worker" in worker.url:
+            return worker
+    raise AssertionError("no calculator worker")
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        "setTimeout(() => { const end = Date.now() + 60000; while (Date.now() < end) {} }, 0)",  # hangs
+        "setTimeout(() => { throw new Error('the worker crashed on purpose') }, 0)",  # crashes
+    ],
+    ids=["hang", "crash"],
+)
+def test_broken_worker_is_replaced_and_the_next_input_works(session: Session, site_url: str, breakage: str) -> None:
+    session.context.add_init_script("window.calculatorConfig = { computeMs: 1500 }")
+    page = session.page
+    page.goto(site_url + PAGE)
+    session.wait_state("ready")
+    worker = _calculator_worker(session)
+    worker.evaluate(breakage)  # type: ignore[attr-defined]
+    page.fill('[name="overhead_pct"]', "22")
+    page.wait_for_selector('form[data-calculator]:not([data-state="ready"])', timeout=10_000)
+    session.wait_state("ready")
+    assert _calculator_worker(session) is not worker
+    page.fill('[name="overhead_pct"]', "27")
+    session.wait_output("total_annual", expected(overhead_pct="27"))
+    assert page.get_attribute("form[data-calculator]", "data-stale") is None

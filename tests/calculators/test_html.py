@@ -1,0 +1,102 @@
+"""The results panel: every output by name with its raw value, everything escaped."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+from calculators import registry
+from calculators.html import results_panel
+from calculators.results import calculate, present
+from calculators.spec import Calculator, Chart, Column, Inputs, Line, Output, Result, Series, Table
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.outputs: dict[str, tuple[str, str]] = {}
+        self.tags: list[str] = []
+        self._open: str | None = None
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        values = dict(attrs)
+        if "data-output" in values:
+            self._open = values["data-output"]
+            self.outputs[self._open or ""] = (values.get("data-value") or "", "")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self._open is not None:
+            value, text = self.outputs[self._open]
+            self.outputs[self._open] = (value, text + data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._open = None
+
+
+def _parse(html: str) -> _Collect:
+    parser = _Collect()
+    parser.feed(html)
+    return parser
+
+
+def test_every_output_of_every_calculator_is_marked_with_its_raw_value() -> None:
+    for calc in registry().values():
+        inputs, result = calculate(calc, [])
+        shown = present(calc, inputs, result)
+        found = _parse(results_panel(calc, shown)).outputs
+        assert set(found) == {spec.name for spec in calc.outputs}
+        for spec in calc.outputs:
+            raw, text = found[spec.name]
+            assert text == shown["display"][spec.name]
+            expected = shown["outputs"][spec.name]
+            assert (raw if isinstance(expected, str) else json.loads(raw)) == expected
+
+
+HOSTILE = '<img src=x onerror="alert(1)">&amp;'
+
+
+def _hostile_calculator() -> Calculator:
+    def compute(inputs: Inputs) -> Result:
+        return Result(
+            outputs={"amount": 1234.5, "word": HOSTILE},
+            breakdown=(Line(HOSTILE, 1234.5, HOSTILE),),
+            warnings=(HOSTILE,),
+            tables=(Table(HOSTILE, (Column(HOSTILE, "text"), Column("Cost", "money")), ((HOSTILE, 10.0),)),),
+            charts=(Chart(HOSTILE, "x", "y", "money", (Series("s", ((0.0, 1.0),)),), HOSTILE),),
+        )
+
+    return Calculator(
+        name="hostile",
+        title=HOSTILE,
+        summary=HOSTILE,
+        inputs=(),
+        outputs=(Output("amount", HOSTILE, "money", HOSTILE, HOSTILE), Output("word", "Word", "text")),
+        compute=compute,
+        assumptions=(HOSTILE,),
+    )
+
+
+def test_text_from_a_calculator_is_escaped_everywhere() -> None:
+    calc = _hostile_calculator()
+    inputs, result = calculate(calc, [])
+    html = results_panel(calc, present(calc, inputs, result))
+    parsed = _parse(html)
+    assert "img" not in parsed.tags
+    assert "<img" not in html
+    assert parsed.text.count(HOSTILE) >= 6
+    assert parsed.outputs["word"] == (HOSTILE, HOSTILE)
+    assert parsed.outputs["amount"] == ("1234.5", "$1,234.50")
+
+
+def test_tables_and_charts_are_rendered_with_captions() -> None:
+    calc = _hostile_calculator()
+    inputs, result = calculate(calc, [])
+    shown = present(calc, inputs, result)
+    assert shown["tables"][0]["rows"][0][1] == {"value": 10.0, "display": "$10"}
+    html = results_panel(calc, shown)
+    assert html.count("<caption>") == 2  # the breakdown and the result table
+    assert "<svg" in html
+    assert '<figure class="calc-chart-figure">' in html

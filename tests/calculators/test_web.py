@@ -1,0 +1,70 @@
+"""The browser's entry point: JSON in, JSON out, never an exception."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import registry
+from calculators.html import results_panel
+from calculators.results import calculate, present
+from calculators.web import handle, respond
+
+
+def test_defaults_follow_the_level_and_fields_come_back_as_text() -> None:
+    mid = json.loads(respond(json.dumps({"calculator": "loaded-cost", "fields": []})))
+    senior = json.loads(respond(json.dumps({"calculator": "loaded-cost", "fields": [["level", "senior"]]})))
+    assert mid["ok"]
+    assert senior["ok"]
+    assert set(senior) == {"ok", "calculator", "fields", "outputs", "html"}
+    assert senior["fields"]["level"] == "senior"
+    assert senior["fields"]["base_salary"] != mid["fields"]["base_salary"]
+    assert senior["outputs"]["total_annual"] > mid["outputs"]["total_annual"]
+
+
+def test_the_html_is_the_build_time_panel() -> None:
+    for name, calc in registry().items():
+        inputs, result = calculate(calc, [])
+        answer = handle({"calculator": name, "fields": []})
+        assert answer["html"] == results_panel(calc, present(calc, inputs, result))
+
+
+def test_example_from_the_issue() -> None:
+    answer = handle({"calculator": "loaded-cost", "fields": [["base_salary", "150000"], ["overhead_pct", "25"]]})
+    assert answer["outputs"]["total_annual"] == 187500
+
+
+@pytest.mark.parametrize(
+    ("request_text", "key"),
+    [
+        ("nope", "request"),
+        ("[1]", "request"),
+        ('{"calculator": "nope"}', "calculator"),
+        ('{"calculator": "loaded-cost", "fields": {"level": "senior"}}', "request"),
+        ('{"calculator": "loaded-cost", "fields": [["level", 3]]}', "request"),
+        ('{"calculator": "loaded-cost", "fields": [["level", "x"], ["level", "y"]]}', "level"),
+        ('{"calculator": "loaded-cost", "fields": [["base_salary", "150.000"]]}', "base_salary"),
+        ("[" * 100_000, "request"),
+    ],
+)
+def test_bad_requests_name_what_is_wrong(request_text: str, key: str) -> None:
+    answer = json.loads(respond(request_text))
+    assert answer["ok"] is False
+    assert key in answer["errors"]
+    assert answer["errors"][key]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.text(max_size=8) | st.integers() | st.just("loaded-cost"),
+        lambda inner: st.lists(inner) | st.dictionaries(st.sampled_from(["calculator", "fields", "x"]), inner),
+        max_leaves=20,
+    )
+)
+def test_any_json_gets_an_answer(document: object) -> None:
+    answer = json.loads(respond(json.dumps(document)))
+    assert isinstance(answer["ok"], bool)

@@ -1,0 +1,78 @@
+"""The form macro: a labelled, described control per field and the worked example."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from calculators import registry
+from calculators.html import results_panel
+from calculators.results import calculate, present
+from macros.forms import calculator_form, calculator_index, inputs_table
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+
+def _elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(html)
+    return parser.elements
+
+
+def test_every_field_has_a_label_a_description_and_an_error_slot() -> None:
+    for name, calc in registry().items():
+        html = calculator_form(calc)
+        elements = _elements(html)
+        form = elements[0]
+        assert form[0] == "form"
+        assert form[1]["data-calculator"] == name
+        assert form[1]["data-state"] == "static"
+        ids = {attrs.get("id") for _, attrs in elements}
+        labels = {attrs.get("for") for tag, attrs in elements if tag == "label"}
+        controls = [(tag, attrs) for tag, attrs in elements if tag in {"input", "select"}]
+        assert [attrs["name"] for _, attrs in controls] == [spec.name for spec in calc.inputs]
+        for (tag, attrs), spec in zip(controls, calc.inputs, strict=True):
+            assert attrs["id"] in labels
+            for described in (attrs.get("aria-describedby") or "").split():
+                assert described in ids
+            if spec.kind in {"number", "integer"}:
+                assert tag == "input"
+                assert attrs["type"] == "text"
+                assert attrs.get("inputmode") in {"decimal", "numeric"}
+                assert f"{attrs['id']}-limits" in (attrs.get("aria-describedby") or "")
+            if spec.kind == "choice":
+                assert tag == "select"
+            if spec.kind == "yes-no":
+                assert attrs["type"] == "checkbox"
+        slots = {attrs.get("data-error-for") for _, attrs in elements if "data-error-for" in attrs}
+        assert slots == {spec.name for spec in calc.inputs} | {""}
+
+
+def test_the_worked_example_is_the_default_result() -> None:
+    calc = registry()["loaded-cost"]
+    inputs, result = calculate(calc, [])
+    html = calculator_form(calc)
+    assert results_panel(calc, present(calc, inputs, result)) in html
+
+
+def test_prefix_is_written_for_the_page_script() -> None:
+    calc = registry()["loaded-cost"]
+    assert 'data-url-prefix=""' in calculator_form(calc)
+    assert 'data-url-prefix="loaded-cost."' in calculator_form(calc, prefix="loaded-cost")
+    assert 'data-url-prefix="loaded-cost."' in calculator_form(calc, prefix="loaded-cost.")
+
+
+def test_inputs_table_and_index_name_every_field_and_calculator() -> None:
+    calculators = registry()
+    for name, calc in calculators.items():
+        table = inputs_table(calc)
+        assert table.count("\n") == len(calc.inputs) + 1
+        for spec in calc.inputs:
+            assert f"`{spec.name}`" in table
+        assert f"]({name}.md)" in calculator_index(calculators)

@@ -1,0 +1,27 @@
+// Runs the calculators inside the npm Pyodide on requests read from a JSON file and prints
+// the responses as a JSON array, in order. The wheel and its lock file come from a built
+// site (assets/pyodide/), so this checks exactly what the site ships.
+//
+//   node tests/pyodide/run_cases.mjs SITE_DIR CASES.json > responses.json
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { loadPyodide } from "pyodide";
+
+const [siteDir, casesFile] = process.argv.slice(2);
+if (!siteDir || !casesFile) {
+  console.error("usage: node run_cases.mjs SITE_DIR CASES.json");
+  process.exit(2);
+}
+const assets = path.resolve(siteDir, "assets", "pyodide") + path.sep;
+const cases = JSON.parse(readFileSync(casesFile, "utf8"));
+const pyodide = await loadPyodide({
+  lockFileURL: assets + "pyodide-lock.json",
+  packageBaseUrl: assets,
+  stdout: () => {},
+  stderr: (text) => console.error(text),
+});
+await pyodide.loadPackage("hiring-calculators", { messageCallback: () => {} });
+const respond = pyodide.pyimport("calculators.web").respond;
+const version = pyodide.runPython("import sys; sys.version.split()[0]");
+const responses = cases.map((request) => respond(request));
+process.stdout.write(JSON.stringify({ python: version, responses }));
