@@ -74,7 +74,8 @@ def _breakdown(lines: Sequence[Mapping[str, Any]]) -> str:
     )
 
 
-def _table(table: Mapping[str, Any]) -> str:
+def table_html(table: Mapping[str, Any]) -> str:
+    """A presented result table (:func:`calculators.results.present_table`) as an HTML table."""
     columns = table["columns"]
     numeric = [column["kind"] in _NUMERIC for column in columns]
     head = "".join(f'<th scope="col">{escape(column["label"])}</th>' for column in columns)
@@ -112,7 +113,7 @@ def results_panel(calculator: Calculator, presented: Mapping[str, Any]) -> str:
         _outputs(calculator, presented),
         _warnings(presented["warnings"]),
         _breakdown(presented["breakdown"]),
-        *(_table(table) for table in presented.get("tables", ())),
+        *(table_html(table) for table in presented.get("tables", ())),
         *(f'<figure class="calc-chart-figure">{chart["svg"]}</figure>' for chart in presented.get("charts", ())),
         _assumptions(calculator.assumptions),
     ]

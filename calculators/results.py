@@ -13,7 +13,7 @@ from typing import Any
 
 from calculators import charts, formatting
 from calculators.parsing import parse_inputs, unparse
-from calculators.spec import Calculator, Inputs, OutputKind, Result
+from calculators.spec import Calculator, Inputs, OutputKind, Result, Table
 
 
 class CalculationError(ArithmeticError):
@@ -66,6 +66,21 @@ def show(kind: OutputKind, value: float | int | str) -> str:
     return formatting.number(value)
 
 
+def present_table(table: Table) -> dict[str, Any]:
+    """A result table with each cell's raw value (rounded like an output) and display text."""
+    return {
+        "caption": table.caption,
+        "columns": [{"label": column.label, "kind": column.kind} for column in table.columns],
+        "rows": [
+            [
+                {"value": _rounded(column.kind, cell), "display": show(column.kind, _rounded(column.kind, cell))}
+                for column, cell in zip(table.columns, row, strict=True)
+            ]
+            for row in table.rows
+        ],
+    }
+
+
 def present(calculator: Calculator, inputs: Inputs, result: Result) -> dict[str, Any]:
     """The record plus display text for every input, output and breakdown line.
 
@@ -78,20 +93,7 @@ def present(calculator: Calculator, inputs: Inputs, result: Result) -> dict[str,
     record["display"] = {spec.name: show(spec.kind, record["outputs"][spec.name]) for spec in calculator.outputs}
     for line, shown in zip(record["breakdown"], result.breakdown, strict=True):
         line["display"] = show(shown.kind, line["amount"])
-    record["tables"] = [
-        {
-            "caption": table.caption,
-            "columns": [{"label": column.label, "kind": column.kind} for column in table.columns],
-            "rows": [
-                [
-                    {"value": _rounded(column.kind, cell), "display": show(column.kind, _rounded(column.kind, cell))}
-                    for column, cell in zip(table.columns, row, strict=True)
-                ]
-                for row in table.rows
-            ],
-        }
-        for table in result.tables
-    ]
+    record["tables"] = [present_table(table) for table in result.tables]
     record["charts"] = [
         {"title": chart.title, "description": chart.description, "svg": charts.render_svg(chart)}
         for chart in result.charts

@@ -20,7 +20,7 @@ from typing import Any
 
 from calculators.figures import Area, Figures, shipped
 from calculators.formatting import number
-from calculators.spec import Calculator, Choice, Column, Input, Inputs, Line, Output, Result, Table
+from calculators.spec import Calculator, Choice, Column, Comparison, Input, Inputs, Line, Output, Result, Table
 
 NAME = "scorecard"
 MAX_WEIGHT = 100
@@ -167,6 +167,11 @@ def build(figures: Figures) -> Calculator:
             f"The bands ({thresholds}) are our assumption.",
             "A ticked red flag does not change the score; it is shown next to the recommendation so that it is "
             "discussed.",
+        ),
+        comparison=Comparison(
+            noun="candidate",
+            table=lambda records: compare_table(records, figures),
+            csv=lambda records: compare_csv(records, figures),
         ),
     )
 

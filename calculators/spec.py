@@ -6,9 +6,9 @@ A calculator module builds a :class:`Calculator` from the figures in ``data/`` (
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 InputKind = Literal["number", "integer", "choice", "yes-no", "text"]
 OutputKind = Literal["money", "percent", "number", "multiple", "text"]
@@ -203,6 +203,20 @@ class Inputs(Mapping[str, Value]):
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """How several results of one calculator are set side by side (say, candidates).
+
+    Both functions take the results as :func:`calculators.results.as_record` records, in the
+    order the reader added them.
+    """
+
+    noun: str
+    """What one result is, in the singular: ``candidate``."""
+    table: Callable[[Sequence[Mapping[str, Any]]], Table]
+    csv: Callable[[Sequence[Mapping[str, Any]]], str]
+
+
+@dataclass(frozen=True)
 class Calculator:
     """A calculator: its fields, its outputs and a pure function from inputs to a result.
 
@@ -218,6 +232,7 @@ class Calculator:
     compute: Callable[[Inputs], Result]
     check: Callable[[Inputs], Mapping[str, str]] = field(default=lambda _inputs: {})
     assumptions: tuple[str, ...] = ()
+    comparison: Comparison | None = None
 
     def input(self, name: str) -> Input:
         for item in self.inputs:

@@ -19,6 +19,13 @@ from :func:`calculators.html.results_panel`; or::
 
 with the key ``calculator`` for an unknown calculator and ``request`` for a malformed
 request. It never raises for anything a reader can send.
+
+A calculator with a :class:`~calculators.spec.Comparison` (the scorecard) also answers::
+
+    {"calculator": "scorecard", "compare": [[["candidate", "Ada"], ...], [...]]}
+
+with ``{"ok": true, "html": <the side-by-side table>, "csv": <the same as CSV>}``, each
+entry being one result's fields as above.
 """
 
 from __future__ import annotations
@@ -27,11 +34,13 @@ import json
 from typing import Any
 
 from calculators import UnknownCalculator, get
-from calculators.html import results_panel
+from calculators.html import results_panel, table_html
 from calculators.parsing import InputErrors
-from calculators.results import CalculationError, calculate, dumps, present
+from calculators.results import CalculationError, as_record, calculate, dumps, present, present_table
+from calculators.spec import Calculator
 
 MAX_FIELDS = 100
+MAX_COMPARED = 20
 
 
 def _pairs(raw: object) -> list[tuple[str, str]]:
@@ -53,6 +62,8 @@ def handle(request: Any) -> dict[str, Any]:
         calculator = get(request["calculator"])
     except UnknownCalculator as error:
         return {"ok": False, "errors": {"calculator": str(error)}}
+    if "compare" in request:
+        return _compare(calculator, request["compare"])
     try:
         pairs = _pairs(request.get("fields", []))
     except ValueError as error:
@@ -70,6 +81,34 @@ def handle(request: Any) -> dict[str, Any]:
         "fields": shown["fields"],
         "outputs": shown["outputs"],
         "html": results_panel(calculator, shown),
+    }
+
+
+def _compare(calculator: Calculator, entries: object) -> dict[str, Any]:
+    """Several results of one calculator side by side, as HTML and as CSV."""
+    comparison = calculator.comparison
+    if comparison is None:
+        return {"ok": False, "errors": {"request": f"{calculator.title} has no side-by-side view"}}
+    if not isinstance(entries, list) or len(entries) > MAX_COMPARED:
+        return {"ok": False, "errors": {"request": f"compare takes a list of at most {MAX_COMPARED} results"}}
+    records = []
+    for number, entry in enumerate(entries, start=1):
+        try:
+            inputs, result = calculate(calculator, _pairs(entry))
+        except ValueError as error:
+            return {"ok": False, "errors": {"request": str(error)}}
+        except InputErrors as problem:
+            message = next(iter(problem.errors.values()))
+            return {"ok": False, "errors": {"compare": f"{comparison.noun.capitalize()} {number}: {message}"}}
+        except CalculationError:
+            return {"ok": False, "errors": {"compare": f"{comparison.noun.capitalize()} {number}: no result"}}
+        records.append(as_record(calculator, inputs, result))
+    return {
+        "ok": True,
+        "calculator": calculator.name,
+        "count": len(records),
+        "html": table_html(present_table(comparison.table(records))) if records else "",
+        "csv": comparison.csv(records),
     }
 
 

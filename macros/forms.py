@@ -12,11 +12,12 @@ Numbers use ``<input type="text" inputmode="decimal">``: a number input cannot h
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from html import escape
+from typing import Any
 
-from calculators.html import results_panel
-from calculators.results import calculate, present
+from calculators.html import results_panel, table_html
+from calculators.results import as_record, calculate, present, present_table
 from calculators.spec import Calculator, Input
 
 STATIC_STATUS = "A worked example with the starting figures. The calculator runs in your browser once it has loaded."
@@ -34,8 +35,10 @@ def _limits(spec: Input) -> str:
     return ""
 
 
-def _control(spec: Input, field_id: str, value: str, described: str) -> str:
+def _control(spec: Input, field_id: str, value: str, described: str, *, preset: bool = False) -> str:
     common = f'id="{field_id}" name="{_attr(spec.name)}" aria-describedby="{described}"'
+    if preset:
+        common += " data-preset"  # part of the worked example: sent to Python like a typed value
     if spec.depends_on:
         common += f' data-follows="{_attr(" ".join(spec.depends_on))}"'
     if spec.kind == "choice":
@@ -56,7 +59,7 @@ def _control(spec: Input, field_id: str, value: str, described: str) -> str:
     )
 
 
-def _field(calculator: Calculator, spec: Input, value: str) -> str:
+def _field(calculator: Calculator, spec: Input, value: str, *, preset: bool = False) -> str:
     base = f"calc-{calculator.name}-{spec.name}"
     unit = f' <span class="calc-unit">({escape(spec.unit)})</span>' if spec.unit else ""
     label = f'<label for="{base}">{escape(spec.label)}{unit}</label>'
@@ -71,24 +74,56 @@ def _field(calculator: Calculator, spec: Input, value: str) -> str:
         described.append(f"{base}-limits")
     help_text = f'<p class="calc-help">{" ".join(notes)}</p>' if notes else ""
     error = f'<p class="calc-error" id="{base}-error" data-error-for="{_attr(spec.name)}" hidden></p>'
-    control = _control(spec, base, value, " ".join(described))
+    control = _control(spec, base, value, " ".join(described), preset=preset)
     label_and_control = f'<div class="calc-check">{control} {label}</div>' if spec.kind == "yes-no" else label + control
     return f'<div class="calc-field" data-field="{_attr(spec.name)}">{label_and_control}{help_text}{error}</div>'
 
 
-def calculator_form(calculator: Calculator, *, prefix: str = "") -> str:
+def _comparison(calculator: Calculator, record: Mapping[str, Any] | None) -> str:
+    """The side-by-side section of a calculator that has one: buttons and the table so far.
+
+    At build time the table holds the worked example (when the page gives one), so print and
+    the PDF show what a comparison looks like; in the browser the reader adds results to it.
+    """
+    comparison = calculator.comparison
+    if comparison is None:
+        return ""
+    noun = comparison.noun
+    base = f"calc-{calculator.name}-compare"
+    table = table_html(present_table(comparison.table([record]))) if record is not None else ""
+    return (
+        f'<section class="calc-compare" data-compare aria-labelledby="{base}-title">'
+        f'<p class="calc-heading" id="{base}-title">{escape(noun.capitalize())}s side by side</p>'
+        f'<p class="calc-help">Add each {escape(noun)} once you have scored them; the table keeps them '
+        "in this browser tab only.</p>"
+        '<p class="calc-compare-actions">'
+        f'<button type="button" class="md-button" data-compare-add>Add this {escape(noun)}</button> '
+        '<button type="button" class="md-button" data-compare-csv>Download CSV</button> '
+        '<button type="button" class="md-button" data-compare-clear>Clear</button></p>'
+        f'<p class="calc-compare-status" data-compare-status aria-live="polite"></p>'
+        f'<div class="calc-compare-table" data-compare-table>{table}</div>'
+        "</section>"
+    )
+
+
+def calculator_form(calculator: Calculator, *, prefix: str = "", example: Sequence[tuple[str, str]] = ()) -> str:
     """The form for ``calculator`` with its worked example, as one block of HTML.
 
     ``prefix`` names the calculator's fields in the page's address (``?prefix.field=``)
     where several calculators share a page; on a calculator's own page it is empty
-    (``?field=``).
+    (``?field=``). ``example`` sets some fields for the worked example (a scorecard with
+    scores in it); those fields count as set by the reader once the calculator runs.
     """
-    inputs, result = calculate(calculator, [])
+    inputs, result = calculate(calculator, example)
     shown = present(calculator, inputs, result)
+    preset = {name for name, _ in example}
     prefix = prefix.rstrip(".")
     base = f"calc-{calculator.name}"
-    fields = "".join(_field(calculator, spec, shown["fields"][spec.name]) for spec in calculator.inputs)
+    fields = "".join(
+        _field(calculator, spec, shown["fields"][spec.name], preset=spec.name in preset) for spec in calculator.inputs
+    )
     url_prefix = f"{prefix}." if prefix else ""
+    record = as_record(calculator, inputs, result) if example else None
     return (
         f'<form class="calc" id="{base}" data-calculator="{_attr(calculator.name)}" data-state="static" '
         f'data-url-prefix="{_attr(url_prefix)}" aria-label="{_attr(calculator.title)}" novalidate>'
@@ -99,6 +134,7 @@ def calculator_form(calculator: Calculator, *, prefix: str = "") -> str:
         '<button type="button" class="md-button" data-retry hidden>Retry</button></div>'
         '<p class="calc-announce" data-announce aria-live="polite" aria-atomic="true"></p>'
         f'<div class="calc-results" data-results>{results_panel(calculator, shown)}</div>'
+        f"{_comparison(calculator, record)}"
         "</form>"
     )
 

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 
 import calculators
 from calculators.figures import Figures
+from calculators.parsing import InputErrors
 from macros import render
 from macros.data import DataError, GuideData, load_data
 from macros.export import as_json_document, write_defaults
@@ -106,16 +107,21 @@ def _calculator_macros(env: Any, data: GuideData, page_uri: Callable[[], str]) -
     # Built from this build's data, not from a defaults.json an earlier build left behind.
     calculator_registry = calculators.registry(Figures(as_json_document(data)))
 
-    def calculator(name: str, prefix: str = "") -> str:
+    def calculator(name: str, prefix: str = "", example: dict[str, object] | None = None) -> str:
         """A calculator's form with its worked example: ``{{ calculator("loaded-cost") }}``.
 
         ``prefix`` (e.g. ``"loaded-cost"``) names its fields in the address where several
-        calculators share a page (``?loaded-cost.base_salary=``).
+        calculators share a page (``?loaded-cost.base_salary=``). ``example`` sets fields of
+        the worked example (``example={"score_database": 3}``); a bad one stops the build.
         """
         if name not in calculator_registry:
             known = ", ".join(calculator_registry)
             raise PluginError(f"{page_uri()}: no calculator named {name!r}; the calculators are: {known}")
-        return calculator_form(calculator_registry[name], prefix=prefix)
+        pairs = [(str(field), str(value)) for field, value in (example or {}).items()]
+        try:
+            return calculator_form(calculator_registry[name], prefix=prefix, example=pairs)
+        except InputErrors as problem:
+            raise PluginError(f"{page_uri()}: the example for {name} is wrong: {problem}") from None
 
     def calculator_inputs(name: str) -> str:
         """A calculator's fields as a table: what each is, what it accepts, where it starts."""

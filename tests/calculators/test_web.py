@@ -68,3 +68,41 @@ def test_bad_requests_name_what_is_wrong(request_text: str, key: str) -> None:
 def test_any_json_gets_an_answer(document: object) -> None:
     answer = json.loads(respond(json.dumps(document)))
     assert isinstance(answer["ok"], bool)
+
+
+def test_compare_sets_results_side_by_side_as_html_and_csv() -> None:
+    entries = [
+        [["candidate", "Ada"], ["score_database", "4"]],
+        [["candidate", "<b>Bob</b>"], ["score_database", "1"], ["flag_no_questions", "yes"]],
+    ]
+    answer = handle({"calculator": "scorecard", "compare": entries})
+    assert answer["ok"], answer
+    assert answer["count"] == 2
+    assert "&lt;b&gt;Bob&lt;/b&gt;" in answer["html"]
+    assert "<b>" not in answer["html"]
+    lines = answer["csv"].split("\r\n")
+    assert lines[0].startswith("Candidate,Score,Recommendation,Red flags")
+    assert lines[1].startswith("Ada,100,")
+    assert lines[2].startswith("<b>Bob</b>,0,")
+
+
+def test_compare_names_the_entry_and_field_that_is_wrong() -> None:
+    answer = handle({"calculator": "scorecard", "compare": [[["score_database", "3"]], [["score_database", "9"]]]})
+    assert answer == {"ok": False, "errors": {"compare": answer["errors"]["compare"]}}
+    assert answer["errors"]["compare"].startswith("Candidate 2: Databases")
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [None, "x", [["not", "pairs"]], [[["a", 1]]], [[]] * 21],
+)
+def test_compare_refuses_malformed_requests(entries: object) -> None:
+    answer = handle({"calculator": "scorecard", "compare": entries})
+    assert answer["ok"] is False
+    assert set(answer["errors"]) <= {"request", "compare"}
+
+
+def test_only_calculators_with_a_comparison_compare() -> None:
+    answer = handle({"calculator": "loaded-cost", "compare": []})
+    assert answer["ok"] is False
+    assert "no side-by-side view" in answer["errors"]["request"]

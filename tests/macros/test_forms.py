@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+
+import pytest
 
 from calculators import registry
 from calculators.html import results_panel
+from calculators.parsing import InputErrors
 from calculators.results import calculate, present
 from macros.forms import calculator_form, calculator_index, inputs_table
 
@@ -76,3 +80,25 @@ def test_inputs_table_and_index_name_every_field_and_calculator() -> None:
         for spec in calc.inputs:
             assert f"`{spec.name}`" in table
         assert f"]({name}.md)" in calculator_index(calculators)
+
+
+def test_an_example_sets_the_worked_example_and_marks_its_fields() -> None:
+    calc = registry()["scorecard"]
+    html = calculator_form(calc, example=[("candidate", "Example"), ("score_database", "4")])
+    assert re.search(r'<select id="calc-scorecard-score_database"[^>]* data-preset', html)
+    assert re.search(r'<input type="text" id="calc-scorecard-candidate"[^>]* data-preset[^>]* value="Example"', html)
+    assert 'data-output="score" data-value="100.0"' in html
+    # The comparison starts with the example, so print and the PDF show what it looks like.
+    assert '<section class="calc-compare" data-compare' in html
+    assert re.search(r"<tbody><tr><th scope=\"row\">Example</th>", html)
+
+
+def test_a_calculator_without_a_comparison_has_no_comparison_section() -> None:
+    html = calculator_form(registry()["loaded-cost"])
+    assert "data-compare" not in html
+    assert "data-preset" not in html
+
+
+def test_a_bad_example_is_refused() -> None:
+    with pytest.raises(InputErrors):
+        calculator_form(registry()["scorecard"], example=[("score_database", "9")])

@@ -236,6 +236,8 @@
         start();
       });
       this.restore();
+      const compare = form.querySelector("[data-compare]");
+      if (compare) this.comparison = new Comparison(this, compare);
     }
 
     isControl(element) {
@@ -252,6 +254,11 @@
     }
 
     restore() {
+      // Fields of the worked example count as set by the reader, so the live result starts
+      // from the same example the page shows; the address overrides them.
+      for (const [name, control] of this.controls) {
+        if (control.hasAttribute("data-preset")) this.touched.set(name, [this.rawValue(control)]);
+      }
       const params = new URLSearchParams(location.search);
       for (const [name, control] of this.controls) {
         const values = params.getAll(this.prefix + name);
@@ -286,6 +293,7 @@
 
     onReady() {
       if (this.touched.size) this.update(false);
+      if (this.comparison) this.comparison.draw();
     }
 
     async update(fromReader) {
@@ -375,6 +383,97 @@
       } else if (state === "error") {
         this.statusText.textContent = `${runtime.message} The results below are the worked example with the starting figures.`;
       }
+    }
+  }
+
+  // ---- results side by side (the scorecard's candidates) --------------------------------
+  //
+  // The reader adds the form's current fields as one entry; Python scores every entry and
+  // returns the table (HTML, escaped) and the same table as CSV. Entries stay in this tab
+  // (sessionStorage) and nowhere else.
+
+  class Comparison {
+    constructor(calculator, section) {
+      this.calculator = calculator;
+      this.key = `compare:${calculator.name}`;
+      this.table = section.querySelector("[data-compare-table]");
+      this.status = section.querySelector("[data-compare-status]");
+      this.entries = this.load();
+      this.csv = "";
+      section.querySelector("[data-compare-add]").addEventListener("click", () => this.add());
+      section.querySelector("[data-compare-clear]").addEventListener("click", () => this.clear());
+      section.querySelector("[data-compare-csv]").addEventListener("click", () => this.download());
+    }
+
+    load() {
+      try {
+        const stored = JSON.parse(sessionStorage.getItem(this.key) || "[]");
+        return Array.isArray(stored) ? stored : [];
+      } catch {
+        return [];
+      }
+    }
+
+    save() {
+      try {
+        sessionStorage.setItem(this.key, JSON.stringify(this.entries));
+      } catch {
+        // storage refused (private mode): the comparison lasts until the page changes
+      }
+    }
+
+    async add() {
+      const { fields } = this.calculator.request();
+      this.entries.push(fields);
+      const shown = await this.draw();
+      if (!shown) this.entries.pop();
+      this.save();
+    }
+
+    clear() {
+      this.entries = [];
+      this.save();
+      this.draw();
+    }
+
+    async draw() {
+      if (runtime.state !== "ready") return false;
+      if (!this.entries.length) {
+        this.table.textContent = "";
+        this.csv = "";
+        this.status.textContent = "No one added yet.";
+        return true;
+      }
+      let response;
+      try {
+        response = await compute({ calculator: this.calculator.name, compare: this.entries });
+      } catch {
+        this.status.textContent = "The comparison could not be computed; try again.";
+        return false;
+      }
+      if (!response.ok) {
+        this.status.textContent = Object.values(response.errors).join(" ");
+        return false;
+      }
+      // The HTML comes from calculators.html.table_html, which escapes every value.
+      this.table.innerHTML = response.html;
+      this.csv = response.csv;
+      this.status.textContent = `${response.count} side by side.`;
+      return true;
+    }
+
+    download() {
+      if (!this.csv) {
+        this.status.textContent = "Add someone first: there is nothing to export yet.";
+        return;
+      }
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([this.csv], { type: "text/csv;charset=utf-8" }));
+      link.download = `${this.calculator.name}-comparison.csv`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 0);
     }
   }
 
