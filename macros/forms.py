@@ -101,7 +101,9 @@ def _comparison(calculator: Calculator, record: Mapping[str, Any] | None) -> str
         '<button type="button" class="md-button" data-compare-csv>Download CSV</button> '
         '<button type="button" class="md-button" data-compare-clear>Clear</button></p>'
         f'<p class="calc-compare-status" data-compare-status aria-live="polite"></p>'
-        f'<div class="calc-compare-table" data-compare-table>{table}</div>'
+        # A wide table scrolls sideways: the box takes focus so a keyboard can scroll it (axe).
+        f'<div class="calc-compare-table" data-compare-table tabindex="0" role="region" '
+        f'aria-label="Table of {escape(noun)}s">{table}</div>'
         "</section>"
     )
 
