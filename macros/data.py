@@ -514,8 +514,10 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
             parts.append(f"[{part}]")
         elif part in {"int", "float", "function-after[_ordered()]"} or part.startswith(("function-", "constrained-")):
             continue  # pydantic's names for union members and validators, not keys
+        elif part == "[key]" or re.fullmatch(r"[^\s.\[\]'\"]+", part):
+            parts.append(part)
         else:
-            parts.append(str(part))
+            parts.append(repr(part))  # an empty, blank or odd key stays visible in the message
     return ".".join(parts).replace(".[", "[") or "(top level)"
 
 

@@ -78,7 +78,7 @@ def _floor(browser: Browser, url: str) -> float:
     context = browser.new_context()
     page = context.new_page()
     page.goto(url + "/bench/floor.html")
-    page.wait_for_function("window.__done !== undefined", timeout=60_000)
+    page.wait_for_function("() => window.__done !== undefined", timeout=60_000)
     assert page.evaluate("window.__result") == 2
     done = float(page.evaluate("window.__done"))
     context.close()
@@ -90,7 +90,7 @@ def _calculator(browser: Browser, url: str, run: int) -> tuple[float, list[float
     context.add_init_script(WATCH)
     page = context.new_page()
     page.goto(url + "/calculators/loaded-cost/")
-    page.wait_for_function("window.__readyAt !== undefined", timeout=60_000)
+    page.wait_for_function("() => window.__readyAt !== undefined", timeout=60_000)
     ready = float(page.evaluate("window.__readyAt"))
     latencies = [float(page.evaluate(INPUT_TO_OUTPUT, f"{100_500 + 1_000 * (run * 10 + i):,}")) for i in range(5)]
     page.wait_for_timeout(500)
@@ -105,7 +105,7 @@ def _guide(browser: Browser, url: str) -> tuple[float, int]:
     pyodide_bytes: list[str] = []
     context.on("request", lambda request: pyodide_bytes.append(request.url) if "/pyodide/" in request.url else None)
     page = context.new_page()
-    page.goto(url + "/cost/")
+    page.goto(url + "/red-flags/")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     longest = max(page.evaluate("window.__longTasks") or [0.0])

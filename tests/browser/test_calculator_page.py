@@ -122,7 +122,7 @@ def test_shared_address_with_a_bad_value_shows_its_error(session: Session, site_
 
 def test_guide_pages_download_no_pyodide(session: Session, site_url: str) -> None:
     page = session.page
-    for path in ("/", "/cost/", "/sources/"):
+    for path in ("/", "/red-flags/", "/faq/", "/sources/"):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
         assert not page.query_selector("form[data-calculator]")

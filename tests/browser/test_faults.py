@@ -6,8 +6,13 @@ test); the pre-rendered example stays on the page and Retry works once the file 
 
 from __future__ import annotations
 
+import http.server
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 from playwright.sync_api import Route
@@ -137,3 +142,64 @@ def test_broken_worker_is_replaced_and_the_next_input_works(session: Session, si
     page.fill('[name="overhead_pct"]', "27")
     session.wait_output("total_annual", expected(overhead_pct="27"))
     assert page.get_attribute("form[data-calculator]", "data-stale") is None
+
+
+class _SlowRuntime(http.server.SimpleHTTPRequestHandler):
+    """Serves the site with the big runtime file trickling in (about 2 MB a second)."""
+
+    extensions_map: ClassVar[dict[str, str]] = {  # type: ignore[misc]  # the stdlib declares it loosely
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+    }
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        if not self.path.split("?")[0].endswith(".wasm"):
+            super().copyfile(source, outputfile)
+            return
+        while chunk := source.read(128 * 1024):
+            outputfile.write(chunk)
+            outputfile.flush()
+            time.sleep(0.06)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture
+def slow_site_url(site: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_SlowRuntime, directory=str(site)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_slow_download_shows_progress_and_keeps_waiting(session: Session, slow_site_url: str) -> None:
+    # A stall is 1.5 s without a byte; the whole download takes several times that.
+    session.context.add_init_script(
+        """
+        window.calculatorConfig = { stallMs: 1500 };
+        window.__states = [];
+        window.__progress = [];
+        new MutationObserver(() => {
+          const form = document.querySelector("form[data-calculator]");
+          const bar = form && form.querySelector("[data-progress]");
+          if (!form) return;
+          if (window.__states.at(-1) !== form.dataset.state) window.__states.push(form.dataset.state);
+          if (bar && !bar.hidden && bar.hasAttribute("value")) window.__progress.push(Number(bar.value));
+        }).observe(document, { subtree: true, attributes: true, childList: true, characterData: true });
+        """
+    )
+    page = session.page
+    started = time.monotonic()
+    page.goto(slow_site_url + PAGE)
+    session.wait_state("ready", timeout=60_000)
+    assert time.monotonic() - started > 3  # it really was slow
+    states = page.evaluate("window.__states")
+    assert [state for state in states if state != "static"] == ["loading", "ready"]
+    progress = page.evaluate("window.__progress")
+    assert len(set(progress)) > 10
+    assert progress == sorted(progress)

@@ -11,6 +11,7 @@ edits of the real text.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import shutil
 import time
@@ -33,9 +34,13 @@ KEY_LINE = re.compile(r"^\s*[A-Za-z0-9_-]+:(\s|$)")  # a key, not a list item or
 TIME_LIMIT = 2.0  # seconds for one load, even on a busy machine
 
 
+SCALE = float(os.environ.get("DATA_FUZZ_SCALE", "1"))
+"""Multiplies every example count below, for a deeper run: ``DATA_FUZZ_SCALE=10 pytest ...``."""
+
+
 def fuzz(examples: int) -> settings:
     return settings(
-        max_examples=examples,
+        max_examples=max(1, round(examples * SCALE)),
         deadline=None,  # timing is asserted in load_with, with a limit that suits a shared CI machine
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
@@ -128,13 +133,13 @@ def _dump(value: Any) -> bytes:
     return yaml.dump(value, allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
-@fuzz(300)
+@fuzz(200)
 @given(name=st.sampled_from(FILES), content=st.binary(max_size=2000))
 def test_garbage_bytes(folder: Path, name: str, content: bytes) -> None:
     load_with(folder, name, content)
 
 
-@fuzz(300)
+@fuzz(250)
 @given(name=st.sampled_from(FILES), data=st.data())
 def test_a_wrong_value_anywhere_names_its_key(folder: Path, name: str, data: st.DataObject) -> None:
     original = PARSED[name]
@@ -148,7 +153,7 @@ def test_a_wrong_value_anywhere_names_its_key(folder: Path, name: str, data: st.
         assert any(top in key or key.startswith(("line", "(")) for key in keys), (path, keys)
 
 
-@fuzz(60)
+@fuzz(40)
 @given(name=st.sampled_from(FILES), depth=st.integers(min_value=33, max_value=5_000), flow=st.booleans())
 def test_deep_nesting(folder: Path, name: str, depth: int, flow: bool) -> None:
     if flow:
@@ -159,7 +164,7 @@ def test_deep_nesting(folder: Path, name: str, depth: int, flow: bool) -> None:
     assert any("nested deeper" in p.message or "not valid YAML" in p.message for p in problem.problems)
 
 
-@fuzz(60)
+@fuzz(40)
 @given(name=st.sampled_from(FILES), levels=st.integers(min_value=1, max_value=30), width=st.integers(2, 10))
 def test_alias_bombs(folder: Path, name: str, levels: int, width: int) -> None:
     lines = ["a0: &a0 [lol]"]
@@ -170,7 +175,7 @@ def test_alias_bombs(folder: Path, name: str, levels: int, width: int) -> None:
     assert any("aliases" in p.message for p in problem.problems)
 
 
-@fuzz(100)
+@fuzz(60)
 @given(name=st.sampled_from(FILES), data=st.data())
 def test_a_duplicated_line_is_a_duplicate_key(folder: Path, name: str, data: st.DataObject) -> None:
     lines = ORIGINALS[name].decode().splitlines(keepends=True)
@@ -194,7 +199,7 @@ TAGS = [
 ]
 
 
-@fuzz(200)
+@fuzz(150)
 @given(name=st.sampled_from(FILES), tag=st.sampled_from(TAGS), text=st.text(max_size=30), data=st.data())
 def test_explicit_tags(folder: Path, name: str, tag: str, text: str, data: st.DataObject) -> None:
     lines = ORIGINALS[name].decode().splitlines(keepends=True)
@@ -207,7 +212,7 @@ def test_explicit_tags(folder: Path, name: str, tag: str, text: str, data: st.Da
     load_with(folder, name, "".join(lines).encode())
 
 
-@fuzz(300)
+@fuzz(250)
 @given(name=st.sampled_from(FILES), data=st.data())
 def test_random_edits_of_the_real_text(folder: Path, name: str, data: st.DataObject) -> None:
     text = ORIGINALS[name].decode()

@@ -3,10 +3,11 @@
 // calculators.js as a module worker; every address is relative to this file, so the site
 // works from any sub-path.
 //
-// Messages out: {type: "download", name, total} and {type: "progress", name, loaded, total}
-// while files arrive, {type: "phase", phase} between steps, {type: "ready"},
-// {type: "failed", reason} when the runtime cannot start, and {type: "result", id, response}
-// (or {type: "result", id, error}) for each request {id, request}.
+// Messages out: {type: "download", name, total} when a request starts (total once known),
+// {type: "progress", name, loaded, total} as bytes arrive, {type: "done", name} at the end,
+// {type: "phase", phase} between steps, {type: "ready"}, {type: "failed", reason} when the
+// runtime cannot start, and {type: "result", id, response} (or {type: "result", id, error})
+// for each request {id, request}.
 
 const RUNTIME = new URL("../pyodide/", import.meta.url);
 // A retry asks for fresh copies under a new address: a stalled earlier request may still
@@ -34,6 +35,7 @@ self.fetch = async (resource, init = {}) => {
     url.searchParams.set("attempt", String(ATTEMPT));
     resource = url.href;
   }
+  post({ type: "download", name, total: 0 });
   let response;
   try {
     response = await networkFetch(resource, options);
@@ -45,7 +47,10 @@ self.fetch = async (resource, init = {}) => {
     fail(`${name} could not be downloaded (HTTP ${response.status}).`);
     return response;
   }
-  if (!response.body) return response;
+  if (!response.body) {
+    post({ type: "done", name });
+    return response;
+  }
   const total = Number(response.headers.get("Content-Length")) || 0;
   post({ type: "download", name, total });
   let loaded = 0;
@@ -54,6 +59,9 @@ self.fetch = async (resource, init = {}) => {
       loaded += chunk.byteLength;
       post({ type: "progress", name, loaded, total });
       controller.enqueue(chunk);
+    },
+    flush() {
+      post({ type: "done", name });
     },
   });
   return new Response(response.body.pipeThrough(counter), {

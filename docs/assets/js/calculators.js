@@ -14,7 +14,9 @@
   if (!scriptUrl) return;
   const WORKER_URL = new URL("calculator-worker.mjs", scriptUrl);
   // Tests and the benchmark may shorten these before the page loads (window.calculatorConfig).
-  const defaults = { stallMs: 20000, computeMs: 8000, debounceMs: 100 };
+  // stallMs: no byte for this long while a download is open is a stall. startMs: the bound
+  // on the steps with no download open (compiling the runtime, starting Python).
+  const defaults = { stallMs: 20000, startMs: 30000, computeMs: 8000, debounceMs: 100 };
   const setting = (name) => (window.calculatorConfig && window.calculatorConfig[name]) || defaults[name];
 
   const forms = new Set();
@@ -24,6 +26,7 @@
     state: "idle", // idle | loading | ready | error
     message: "",
     downloads: new Map(),
+    active: new Set(), // downloads open right now
     stallTimer: 0,
     pending: new Map(),
     nextId: 1,
@@ -44,9 +47,14 @@
 
   function armStallTimer() {
     clearTimeout(runtime.stallTimer);
+    const downloading = runtime.active.size > 0;
     runtime.stallTimer = setTimeout(() => {
-      fail("The download stalled: nothing arrived for a while. Check the connection and retry.");
-    }, setting("stallMs"));
+      fail(
+        downloading
+          ? "The download stalled: nothing arrived for a while. Check the connection and retry."
+          : "The calculator took too long to start.",
+      );
+    }, setting(downloading ? "stallMs" : "startMs"));
   }
 
   function start() {
@@ -62,6 +70,7 @@
     runtime.message = "";
     runtime.retry = true;
     runtime.downloads = new Map();
+    runtime.active = new Set();
     let worker;
     try {
       runtime.attempt = (runtime.attempt || 0) + 1;
@@ -118,9 +127,14 @@
     switch (message.type) {
       case "download":
       case "progress":
+        runtime.active.add(message.name);
         runtime.downloads.set(message.name, { loaded: message.loaded || 0, total: message.total || 0 });
         armStallTimer();
         queueRedraw();
+        break;
+      case "done":
+        runtime.active.delete(message.name);
+        armStallTimer();
         break;
       case "phase":
         armStallTimer();
