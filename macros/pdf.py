@@ -367,9 +367,10 @@ def prefix_ids(article: Tag, anchor: str) -> None:
     A drawing (inline SVG) gets its own prefix, so that the same chart shown twice (on a
     guide page and on its calculator's page, or twice on one page) still has unique ids.
     """
+    drawn: dict[str, str] = {}  # a drawing's ids as the page outside it refers to them (the first one's)
     for number, drawing in enumerate(article.find_all("svg"), start=1):
         if drawing.find_parent("svg") is None:
-            prefix_drawing(drawing, f"{anchor}--svg{number}")
+            drawn = prefix_drawing(drawing, f"{anchor}--svg{number}") | drawn
     for element in article.find_all(True):
         if element.name == "svg" or element.find_parent("svg") is not None:
             continue
@@ -379,15 +380,16 @@ def prefix_ids(article: Tag, anchor: str) -> None:
             value = element.get(attribute)
             items = value if isinstance(value, list) else str(value or "").split()
             if items:
-                element[attribute] = " ".join(f"{anchor}--{item}" for item in items)
+                element[attribute] = " ".join(drawn.get(item, f"{anchor}--{item}") for item in items)
 
 
-def prefix_drawing(drawing: Tag, prefix: str) -> None:
-    """Prefix every id inside an inline SVG and every reference to one (``#id``, ``url(#id)``, ARIA)."""
+def prefix_drawing(drawing: Tag, prefix: str) -> dict[str, str]:
+    """Prefix every id inside an inline SVG and every reference to one (``#id``, ``url(#id)``, ARIA);
+    returns the new id of each old one."""
     elements = [drawing, *drawing.find_all(True)]
     renamed = {str(e["id"]): f"{prefix}--{e['id']}" for e in elements if e.has_attr("id")}
     if not renamed:
-        return
+        return renamed
     local = re.compile(r"(url\(\s*['\"]?#|^#)([^)'\"\s]+)")
     for element in elements:
         for attribute, value in list(element.attrs.items()):
@@ -398,6 +400,7 @@ def prefix_drawing(drawing: Tag, prefix: str) -> None:
                 element[attribute] = " ".join(renamed.get(item, item) for item in items)
             elif isinstance(value, str) and "#" in value:
                 element[attribute] = local.sub(lambda m: m[1] + renamed.get(m[2], m[2]), value)
+    return renamed
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,9 @@ def test_ids_are_made_unique_even_for_a_chart_shown_twice() -> None:
         '<svg id="c" aria-labelledby="c-t"><title id="c-t">Chart</title><defs><clipPath id="k"/></defs>'
         '<g clip-path="url(#k)"><use href="#k"/></g></svg>'
     )
-    article = pdf.article_of(f'<article><h1 id="t">T</h1><p aria-describedby="t">x</p>{chart}{chart}</article>')
+    article = pdf.article_of(
+        f'<article><h1 id="t">T</h1><p aria-describedby="t">x</p>{chart}{chart}<p aria-labelledby="c">y</p></article>'
+    )
     pdf.prefix_ids(article, "page-x")
     assert article.select_one("h1")["id"] == "page-x--t"  # type: ignore[index]
     assert article.select_one("p")["aria-describedby"] == "page-x--t"  # type: ignore[index]
@@ -178,6 +180,7 @@ def test_ids_are_made_unique_even_for_a_chart_shown_twice() -> None:
     assert second["aria-labelledby"] == "page-x--svg2--c-t"
     assert first.select_one("g")["clip-path"] == "url(#page-x--svg1--k)"  # type: ignore[index]
     assert second.select_one("use")["href"] == "#page-x--svg2--k"  # type: ignore[index]
+    assert article.find_all("p")[1]["aria-labelledby"] == "page-x--svg1--c"  # the page names the first chart
 
 
 def test_a_missing_font_names_the_package(tmp_path: Path) -> None:
