@@ -157,12 +157,11 @@ def test_every_calculator_page_runs_with_one_worker(session: Session, subpath_si
         page.click(f'.md-nav a[href$="calculators/{name}/"]')
         session.wait_state("ready", name=name)
         form = session.calculator(name)
-        # Fields the page presets for its worked example are sent like typed ones.
-        presets: list[list[str]] = page.eval_on_selector_all(
-            f"{form} [data-preset]",
-            "(els) => els.map((el) => [el.name, el.type === 'checkbox' ? (el.checked ? 'yes' : 'no') : el.value])",
+        preset = page.eval_on_selector_all(  # a worked example's fields, when the page gives one
+            f"{session.calculator(name)} [data-preset]",
+            "els => els.map(e => [e.name, e.type === 'checkbox' ? (e.checked ? 'yes' : 'no') : e.value])",
         )
-        default = handle({"calculator": name, "fields": presets})
+        default = handle({"calculator": name, "fields": preset})
         assert _same_html(page, f"{form} [data-results]", str(default["html"])), name
         spec = next((spec for spec in calc.inputs if spec.kind in {"number", "integer"}), calc.inputs[0])
         control = f'{form} [name="{spec.name}"]'
@@ -172,8 +171,9 @@ def test_every_calculator_page_runs_with_one_worker(session: Session, subpath_si
         else:
             value = unparse(spec, spec.minimum if spec.minimum is not None else 1)
             page.fill(control, value)
-        fields = [pair for pair in presets if pair[0] != spec.name] + [[spec.name, value]]
-        expected = handle({"calculator": name, "fields": fields})
+        expected = handle(
+            {"calculator": name, "fields": [*(p for p in preset if p[0] != spec.name), [spec.name, value]]}
+        )
         if expected["ok"]:
             page.wait_for_function(SAME_HTML, arg=[f"{form} [data-results]", expected["html"]], timeout=10_000)
         else:
