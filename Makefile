@@ -75,17 +75,17 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 lighthouse: build  ## Report: Lighthouse scores (mobile) of the home, a long guide and a calculator page
-	$(PY) scripts/lighthouse_report.py
+	$(PY) -m tests.bench.lighthouse_report
 
 sizes: build  ## Report: bytes each page transfers on a first visit, by kind of file
-	$(PY) scripts/size_report.py
+	$(PY) -m tests.bench.size_report
 
 # The PDF (macros/pdf.py). `make pdf` always builds a fresh one (PAPER=a4 or letter);
 # `make build` reuses the A4 copy in dist/site/ unless a source is newer than it.
 PAPER ?= a4
 PDF_SITE ?= site
 SITE_PDF := dist/site/guide.pdf
-PDF_INPUTS := data docs macros calculators hooks
+PDF_INPUTS := data docs macros calculators
 PDF_SOURCES = $(wildcard mkdocs.yml $(shell git ls-files --cached --others --exclude-standard $(PDF_INPUTS) 2>/dev/null \
 	|| find $(PDF_INPUTS) -type f -not -path '*/__pycache__/*' 2>/dev/null))
 

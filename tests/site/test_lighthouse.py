@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.lighthouse_report import MUST_BE_PERFECT, default_pages, lost_points, run_lighthouse
+from tests.bench.lighthouse_report import MUST_BE_PERFECT, default_pages, lost_points, run_lighthouse
 from tests.support.server import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
 
-from hooks.csp import inline_scripts, sha256_source
+from macros.hooks.csp import inline_scripts, sha256_source
 from tests.support.server import headers_for, parse_headers_file
 
 WATCH_VIOLATIONS = """

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "calculators", "hooks", "pyproject.toml", "README.md")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "calculators", "pyproject.toml", "README.md")
 
 
 def copy_project(target: Path) -> Path:

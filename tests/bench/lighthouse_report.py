@@ -6,7 +6,7 @@ accessibility, best practices and SEO for each page, with any audit that cost po
 Pages that do not exist are skipped. Exit status 1 when accessibility, best practices or
 SEO is below 1.00 (performance is reported only; the aim is 0.95 or better).
 
-    .venv/bin/python scripts/lighthouse_report.py [--site site] [PATH ...]
+    .venv/bin/python -m tests.bench.lighthouse_report [--site site] [PATH ...]
 """
 
 from __future__ import annotations

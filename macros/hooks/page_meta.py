@@ -3,7 +3,7 @@
 A page's description is its front matter ``description`` or, failing that, the start of its
 first paragraph; Material writes it as ``<meta name="description">`` and this hook repeats it
 for link previews together with the title, the canonical address and the site's preview
-image (drawn by ``hooks/social_card.py``). The 404 page is kept out of search indexes.
+image (drawn by ``macros/hooks/social_card.py``). The 404 page is kept out of search indexes.
 """
 
 from __future__ import annotations

@@ -6,7 +6,16 @@ import base64
 import hashlib
 from pathlib import Path
 
-from hooks.csp import apply, headers_file, inline_scripts, inline_styles, insert_meta, policy, serialize, sha256_source
+from macros.hooks.csp import (
+    apply,
+    headers_file,
+    inline_scripts,
+    inline_styles,
+    insert_meta,
+    policy,
+    serialize,
+    sha256_source,
+)
 
 
 def test_hash_is_the_browsers_sha256_of_the_exact_text() -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PIL import Image
 
-from hooks.html_repairs import repair
-from hooks.page_meta import social_meta, summary
-from hooks.robots import robots_txt
-from hooks.social_card import HEIGHT, WIDTH, draw_card
+from macros.hooks.html_repairs import repair
+from macros.hooks.page_meta import social_meta, summary
+from macros.hooks.robots import robots_txt
+from macros.hooks.social_card import HEIGHT, WIDTH, draw_card
 
 
 def test_summary_is_the_first_paragraph_as_plain_text_cut_at_a_word() -> None:

@@ -137,7 +137,7 @@ def insert_meta(html: str, content: str) -> str:
 def headers_file(directives: dict[str, str]) -> str:
     """The ``_headers`` file: one rule for every path, the worker scripts included."""
     lines = [
-        "# Written by hooks/csp.py at build time. Netlify and Cloudflare Pages read this file;",
+        "# Written by macros/hooks/csp.py at build time. Netlify and Cloudflare Pages read this file;",
         "# for other hosts, send the same headers (see README.md, Publishing).",
         "/*",
         f"  Content-Security-Policy: {serialize(directives, for_meta=False)}",

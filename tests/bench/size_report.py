@@ -4,7 +4,7 @@
 Serves the built site (``make build`` first) gzipped, as static hosts serve it, loads every
 page in a fresh headless Chromium context (empty cache) and prints a table in KiB.
 
-    .venv/bin/python scripts/size_report.py [--site site] [PATH ...]
+    .venv/bin/python -m tests.bench.size_report [--site site] [PATH ...]
 """
 
 from __future__ import annotations
