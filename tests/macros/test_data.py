@@ -10,7 +10,7 @@ import pytest
 
 from macros.data import DataError, load_data
 from tests.support.build import ROOT
-from tests.support.data_edits import append, delete, replace
+from tests.support.data_edits import append, delete, expect_data_error, replace
 
 DATA = ROOT / "data"
 SENIOR = "senior: {min: 140000, max: 200000, currency: USD, period: year"
@@ -138,15 +138,7 @@ BAD_DATA = [
 def test_bad_data_names_file_key_and_reason(
     tmp_path: Path, edit: Callable[[Path], None], file: str, key: str, reason: str
 ) -> None:
-    folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
-    edit(folder)
-    with pytest.raises(DataError) as caught:
-        load_data(folder)
-    matching = [p for p in caught.value.problems if p.file == file and p.key.startswith(key)]
-    assert matching, f"no problem for {file} {key}: {caught.value}"
-    assert any(reason in p.message for p in matching), str(caught.value)
-    assert f"{file}: " in str(caught.value)
+    expect_data_error(DATA, tmp_path, edit, file=file, key=key, reason=reason)
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:

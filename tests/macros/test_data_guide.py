@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,10 +9,10 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from macros.data import RED_FLAGS, RUBRIC_AREAS, RUBRIC_LEVELS, SCHEMAS, DataError, load_data
+from macros.data import RED_FLAGS, RUBRIC_AREAS, RUBRIC_LEVELS, SCHEMAS, load_data
 from macros.yamlsafe import load_yaml
 from tests.support.build import ROOT
-from tests.support.data_edits import append, replace
+from tests.support.data_edits import append, expect_data_error, replace
 
 DATA = ROOT / "data"
 
@@ -196,14 +195,7 @@ BAD_DATA = [
 def test_bad_guide_data_names_file_key_and_reason(
     tmp_path: Path, edit: Callable[[Path], None], file: str, key: str, reason: str
 ) -> None:
-    folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
-    edit(folder)
-    with pytest.raises(DataError) as caught:
-        load_data(folder)
-    matching = [p for p in caught.value.problems if p.file == file and p.key.startswith(key)]
-    assert matching, f"no problem for {file} {key}: {caught.value}"
-    assert any(reason in p.message for p in matching), str(caught.value)
+    expect_data_error(DATA, tmp_path, edit, file=file, key=key, reason=reason)
 
 
 def _interview() -> dict[str, Any]:

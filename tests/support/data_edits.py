@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
+
+from macros.data import DataError, load_data
 
 Edit = Callable[[Path], None]
 
@@ -33,3 +36,19 @@ def delete(file: str) -> Edit:
         (folder / file).unlink()
 
     return edit
+
+
+def expect_data_error(data: Path, scratch: Path, edit: Edit, *, file: str, key: str, reason: str) -> None:
+    """Copy ``data`` into ``scratch``, apply ``edit``, and check that loading names file, key and reason."""
+    folder = scratch / "data"
+    shutil.copytree(data, folder)
+    edit(folder)
+    try:
+        load_data(folder)
+    except DataError as error:
+        matching = [p for p in error.problems if p.file == file and p.key.startswith(key)]
+        assert matching, f"no problem for {file} {key}: {error}"
+        assert any(reason in p.message for p in matching), str(error)
+        assert f"{file}: " in str(error)
+    else:
+        raise AssertionError(f"{file} {key}: the loader accepted data that should fail ({reason})")
