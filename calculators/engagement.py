@@ -8,7 +8,6 @@ from calculators.formatting import money, money_range, number, percent_range
 from calculators.spec import Calculator, Chart, Choice, Column, Input, Inputs, Line, Output, Result, Series, Table
 
 NAME = "engagement"
-MAX_RATE = 5_000
 MAX_MONTHS = 120
 HOURS_IN_A_MONTH = 744  # 31 days of 24 hours: the most anyone can bill in a month
 OPTIONS = (("full_time", "Full-time employee"), ("freelance", "Freelancer"), ("agency", "Agency"))
@@ -217,17 +216,11 @@ def build(figures: Figures) -> Calculator:
                 default=defaults["ft_hiring_cost"],
                 help="A recruiter's fee or job ads, paid once.",
             ),
-            Input(
+            fields.hourly_rate(
                 "freelance_rate",
                 "Freelancer's hourly rate",
-                "number",
-                unit="USD an hour",
-                money=True,
-                minimum=1,
-                maximum=MAX_RATE,
-                step=1,
                 default_from=freelance_default,
-                depends_on=("level",),
+                follows="level",
                 help="Starts at the middle of the level's remote freelance range.",
             ),
             Input(
@@ -238,17 +231,11 @@ def build(figures: Figures) -> Calculator:
                 default=defaults["agency_region"],
                 help="Sets the agency rate the calculator starts from.",
             ),
-            Input(
+            fields.hourly_rate(
                 "agency_rate",
                 "Agency's hourly rate",
-                "number",
-                unit="USD an hour",
-                money=True,
-                minimum=1,
-                maximum=MAX_RATE,
-                step=1,
                 default_from=agency_default,
-                depends_on=("agency_region",),
+                follows="agency_region",
                 help=f"Starts at the middle of the region's range ({agency_help}).",
             ),
         ),

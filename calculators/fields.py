@@ -6,12 +6,15 @@ help text the same on every calculator.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from calculators.figures import Figures
 from calculators.spec import Choice, Input, Inputs
 
 MAX_SALARY = 5_000_000
 MAX_FEE = 1_000_000
 MAX_OVERHEAD_PCT = 200
+MAX_RATE = 5_000
 
 
 def level(figures: Figures, *, default: str = "mid", sets: str = "the salary") -> Input:
@@ -75,5 +78,22 @@ def one_off_cost(name: str, label: str, *, default: float, help: str) -> Input: 
         maximum=MAX_FEE,
         step=1_000,
         default=default,
+        help=help,
+    )
+
+
+def hourly_rate(name: str, label: str, *, default_from: Callable[[Inputs], float], follows: str, help: str) -> Input:  # noqa: A002
+    """An hourly rate in dollars that starts from a band in data and follows the field it depends on."""
+    return Input(
+        name,
+        label,
+        "number",
+        unit="USD an hour",
+        money=True,
+        minimum=1,
+        maximum=MAX_RATE,
+        step=1,
+        default_from=default_from,
+        depends_on=(follows,),
         help=help,
     )
