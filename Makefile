@@ -14,23 +14,29 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONPATH := $(CURDIR)
 
+# The figures the calculators compute with, written from data/ (macros/export.py) outside the
+# packages; the wheel carries them. Remade whenever data/ or the code that describes it changes.
+FIGURES := .cache/figures.json
+FIGURE_SOURCES = $(wildcard data/*.yaml macros/data.py macros/export.py macros/currencies.py calculators/figures.py \
+	calculators/schema.py calculators/formatting.py)
+
 # The tooling needs Python >= 3.12 (Pyodide's lock-file tools do). Look on the PATH, then
 # where pyenv keeps its versions; `make PYTHON=/path/to/python3.12` overrides.
 PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	$$(ls -d "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
 
-.PHONY: help serve build check test lint types pytest lock system clean lighthouse sizes pdf
+.PHONY: help serve build check test lint types pytest lock system clean lighthouse sizes pdf figures
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 
-serve: $(VENV)/.installed node_modules/.installed  ## Install what is missing and serve the site locally
+serve: $(VENV)/.installed node_modules/.installed $(FIGURES)  ## Install what is missing and serve the site locally
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
 # Built beside site/ and swapped in only when the strict build and the PDF succeeded: a failed
 # build (bad data, a broken link) never leaves a half-built or emptied site/ where a good one was.
-build: $(VENV)/.installed node_modules/.installed  ## Build the site into site/ (strict), with the PDF at site/guide.pdf
+build: $(VENV)/.installed node_modules/.installed $(FIGURES)  ## Build the site into site/ (strict), with the PDF at site/guide.pdf
 	rm -rf .site.new .site.old
 	$(BIN)/mkdocs build --strict --site-dir .site.new || { rm -rf .site.new; exit 1; }
 	$(MAKE) --no-print-directory PDF_SITE=.site.new $(SITE_PDF) || { rm -rf .site.new; exit 1; }
@@ -50,8 +56,14 @@ types: $(VENV)/.installed
 
 test: system check pytest  ## Everything: system needs, check, the whole test suite
 
-pytest: $(VENV)/.installed node_modules/.installed
+pytest: $(VENV)/.installed node_modules/.installed $(FIGURES)
 	$(BIN)/pytest
+
+
+figures: $(FIGURES)  ## Write the calculators' figures from data/ (.cache/figures.json)
+
+$(FIGURES): $(FIGURE_SOURCES) $(VENV)/.installed
+	$(PY) -m macros.export
 
 system:  ## Install (or say how to install) what the tests need beyond Python and npm
 	bash .ci/system-needs
@@ -80,7 +92,7 @@ lighthouse: build  ## Report: Lighthouse scores (mobile) of the home, a long gui
 sizes: build  ## Report: bytes each page transfers on a first visit, by kind of file
 	$(PY) -m tests.bench.size_report
 
-# The PDF (macros/pdf.py). `make pdf` always builds a fresh one (PAPER=a4 or letter);
+# The PDF (macros/pdf/). `make pdf` always builds a fresh one (PAPER=a4 or letter);
 # `make build` reuses the A4 copy in dist/site/ unless a source is newer than it.
 PAPER ?= a4
 PDF_SITE ?= site

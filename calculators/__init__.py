@@ -8,19 +8,28 @@ them all. Adding a calculator is a module here and one line in ``BUILDERS``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 
 from calculators import bad_hire, engagement, equity, loaded_cost, role, scorecard
 from calculators.figures import Figures, shipped
 from calculators.spec import Calculator
 
-BUILDERS: dict[str, Callable[[Figures], Calculator]] = {
-    loaded_cost.NAME: loaded_cost.build,
-    engagement.NAME: engagement.build,
-    bad_hire.NAME: bad_hire.build,
-    equity.NAME: equity.build,
-    scorecard.NAME: scorecard.build,
-    role.NAME: role.build,
-}
+MODULES: tuple[ModuleType, ...] = (loaded_cost, engagement, bad_hire, equity, scorecard, role)
+"""One module per calculator, in the order the site lists them."""
+BUILDERS: dict[str, Callable[[Figures], Calculator]] = {module.NAME: module.build for module in MODULES}
+
+
+def needs() -> dict[str, set[str]]:
+    """What the formulas read from data by name: a table's path -> the keys they rely on.
+
+    A calculator module lists these in ``NEEDS`` (``{"bad_hire.drivers": (...)}``); the build
+    checks that the data holds at least those keys.
+    """
+    found: dict[str, set[str]] = {}
+    for module in MODULES:
+        for table, keys in getattr(module, "NEEDS", {}).items():
+            found.setdefault(table, set()).update(keys)
+    return found
 
 
 class UnknownCalculator(KeyError):
@@ -54,4 +63,4 @@ def get(name: str, figures: Figures | None = None) -> Calculator:
     return BUILDERS[name](figures)
 
 
-__all__ = ["BUILDERS", "Calculator", "Figures", "UnknownCalculator", "get", "registry"]
+__all__ = ["BUILDERS", "MODULES", "Calculator", "Figures", "UnknownCalculator", "get", "needs", "registry"]

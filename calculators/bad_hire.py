@@ -3,34 +3,40 @@
 from __future__ import annotations
 
 from calculators import fields
-from calculators.figures import Figures, Setting
+from calculators.figures import Driver, Figures
 from calculators.formatting import money, multiple_range, number, percent_range
 from calculators.spec import Calculator, Input, Inputs, Line, Output, Result
 
 NAME = "bad-hire"
 MAX_MONTHS = 60
 WEEKS_PER_MONTH = "52 ÷ 12"
+DRIVERS = (
+    "output_value_multiple",
+    "productivity_pct",
+    "team_hours_per_week",
+    "team_hourly_cost",
+    "recruiting_fee_pct",
+    "severance_months",
+    "months_to_refill",
+)
+"""The drivers in ``bad_hire.yaml`` the estimate reads (the data may hold more)."""
+NEEDS = {"bad_hire.drivers": DRIVERS}
 
 
-def _assumed(setting: Setting, figures: Figures) -> str:
+def salary_multiple(salary: float, multiple: float) -> float:
+    """A cost quoted as a multiple of annual salary, in money."""
+    return salary * multiple
+
+
+def _assumed(setting: Driver, figures: Figures) -> str:
     return " (our assumption)" if figures.is_assumption(setting.source) else ""
 
 
 def build(figures: Figures) -> Calculator:
-    overhead = figures.overhead
-    published = figures.bad_hire
-    drivers = {
-        name: figures.bad_hire_driver(name)
-        for name in (
-            "output_value_multiple",
-            "productivity_pct",
-            "team_hours_per_week",
-            "team_hourly_cost",
-            "recruiting_fee_pct",
-            "severance_months",
-            "months_to_refill",
-        )
-    }
+    overhead = figures.pay.overhead
+    published = figures.bad_hire.cost
+    drivers = {name: figures.bad_hire.drivers[name] for name in DRIVERS}
+    currency = figures.pay_currency
 
     def compute(inputs: Inputs) -> Result:
         base = inputs.number("base_salary")
@@ -54,19 +60,19 @@ def build(figures: Figures) -> Calculator:
         ratio = total / base
 
         warnings: list[str] = []
-        if ratio < published.low:
+        if ratio < published.min:
             warnings.append(
-                f"This is below the {multiple_range(published.low, published.high)} of annual salary usually "
+                f"This is below the {multiple_range(published.min, published.max)} of annual salary usually "
                 "quoted for a wrong hire; check that every driver is realistic."
             )
-        elif ratio > published.high:
+        elif ratio > published.max:
             warnings.append(
-                f"This is above the {multiple_range(published.low, published.high)} of annual salary usually "
+                f"This is above the {multiple_range(published.min, published.max)} of annual salary usually "
                 "quoted for a wrong hire; a long stay or a high value of output drives it up."
             )
-        if not overhead.low <= overhead_pct <= overhead.high:
+        if not overhead.min <= overhead_pct <= overhead.max:
             warnings.append(
-                f"The overhead is outside the usual range of {percent_range(overhead.low, overhead.high)} of salary."
+                f"The overhead is outside the usual range of {percent_range(overhead.min, overhead.max)} of salary."
             )
         return Result(
             outputs={
@@ -89,8 +95,8 @@ def build(figures: Figures) -> Calculator:
                 Line(
                     "Others' time",
                     others,
-                    f"{number(team_hours)} hours a week × {money(team_cost)} an hour × {WEEKS_PER_MONTH} weeks "
-                    f"× {months} months",
+                    f"{number(team_hours)} hours a week × {money(team_cost, currency)} an hour × "
+                    f"{WEEKS_PER_MONTH} weeks × {months} months",
                 ),
                 Line(
                     "Replacing them",
@@ -119,7 +125,7 @@ def build(figures: Figures) -> Calculator:
             label,
             "number",
             unit=unit,
-            money=money_field,
+            currency=currency if money_field else None,
             minimum=0,
             maximum=maximum,
             step=step,
@@ -136,7 +142,7 @@ def build(figures: Figures) -> Calculator:
         ),
         inputs=(
             fields.level(figures),
-            fields.base_salary(figures, help="Starts at the middle of the level's US band."),
+            fields.base_salary(figures),
             Input(
                 "months_before_exit",
                 "Months before they leave",
@@ -145,7 +151,7 @@ def build(figures: Figures) -> Calculator:
                 minimum=1,
                 maximum=MAX_MONTHS,
                 step=1,
-                default=figures.bad_hire_months,
+                default=published.months_before_exit,
                 help="How long it takes to notice, act and part ways.",
             ),
             fields.overhead(figures),
@@ -153,26 +159,32 @@ def build(figures: Figures) -> Calculator:
             driver_input("productivity_pct", "Productivity of the wrong hire", "%", 100, 1),
             driver_input("team_hours_per_week", "Others' hours lost a week", "hours a week", 168, 1),
             driver_input(
-                "team_hourly_cost", "Cost of an hour of others' time", "USD an hour", 5_000, 1, money_field=True
+                "team_hourly_cost",
+                "Cost of an hour of others' time",
+                fields.per(currency, "an hour"),
+                5_000,
+                1,
+                money_field=True,
             ),
             driver_input("recruiting_fee_pct", "Recruiting cost, share of salary", "%", 100, 1),
             driver_input("severance_months", "Severance", "months of salary", 24, 0.5),
             driver_input("months_to_refill", "Months the seat stays empty", "months", 36, 0.5),
         ),
         outputs=(
-            Output("total", "Cost of the wrong hire", "money", "USD"),
+            Output("total", "Cost of the wrong hire", "money", currency.code),
             Output("multiple_of_salary", "As a multiple of annual salary", "multiple"),
-            Output("monthly_salary", "Monthly salary", "money", "USD a month"),
+            Output("monthly_salary", "Monthly salary", "money", fields.per(currency, "a month")),
         ),
         compute=compute,
         assumptions=(
             "This is an estimate, not an accounting: each line is a rough value of something that is hard to measure.",
-            f"The published figure is {multiple_range(published.low, published.high)} of annual salary for a bad "
-            f"hire found out after {figures.bad_hire_months} months; the starting values were chosen to land "
+            f"The published figure is {multiple_range(published.min, published.max)} of annual salary for a bad "
+            f"hire found out after {published.months_before_exit} months; the starting values were chosen to land "
             "inside it.",
             *(f"{setting.label}: {number(setting.value)}{_assumed(setting, figures)}." for setting in drivers.values()),
             "Pay while employed is counted in full, even though part of it bought some useful work; the lost "
             "output line counts only the part that was missing.",
             f"A month has {WEEKS_PER_MONTH} weeks. Legal costs, lost customers and morale are left out.",
         ),
+        currency=currency,
     )

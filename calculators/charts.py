@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from calculators import formatting
-from calculators.spec import Chart, OutputKind
+from calculators.spec import Chart, show
 
 WIDTH = 640
 HEIGHT = 340
@@ -86,16 +86,6 @@ def _ticks(low: float, high: float, step: float) -> list[float]:
     return [index * step for index in range(first, last + 1)]
 
 
-def _label(kind: OutputKind, value: float) -> str:
-    if kind == "money":
-        return formatting.money(value)
-    if kind == "percent":
-        return formatting.percent(value)
-    if kind == "multiple":
-        return formatting.multiple(value)
-    return formatting.number(value)
-
-
 def _marker(shape: str, x: str, y: str) -> str:
     if shape == "circle":
         return f'<circle cx="{x}" cy="{y}" r="3.5"/>'
@@ -148,7 +138,7 @@ def render_svg(chart: Chart, *, id_prefix: str | None = None) -> str:
         x_ticks = [x_low, x_high]
     elif x_high - x_ticks[-1] > x_step / 2:
         x_ticks.append(x_high)  # label the last point, unless it crowds the last tick
-    y_labels = [_label(chart.y_kind, tick) for tick in y_ticks]
+    y_labels = [show(chart.y_kind, tick, chart.currency) for tick in y_ticks]
     left = 28 + CHAR_WIDTH * max(len(text) for text in y_labels)
     plot_w, plot_h = WIDTH - RIGHT - left, PLOT_BOTTOM - TOP
 

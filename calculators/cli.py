@@ -4,7 +4,8 @@
     python -m calculators run NAME [field=value ...] [--json]
 
 Bad input exits with status 2, a message on stderr naming the field and what it accepts,
-and with ``--json`` also ``{"errors": {field: message}}`` on stdout. Never a traceback.
+and with ``--json`` also ``{"errors": {field: message}}`` on stdout. So do missing or stale
+figures (key ``figures``: the message says which command writes them). Never a traceback.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import sys
 from collections.abc import Sequence
 
 from calculators import UnknownCalculator, get, registry
+from calculators.figures import FiguresUnavailable
 from calculators.parsing import InputErrors
-from calculators.results import as_record, calculate, dumps, present
+from calculators.results import CalculationError, calculate, dumps, present
 
 USAGE_ERROR = 2
 
@@ -72,25 +74,26 @@ def _run(name: str, raw_fields: Sequence[str], *, as_json: bool) -> int:
             return _fail({field or item: f"“{item}” is not of the form field=value"}, as_json=as_json)
         pairs.append((field.strip(), value))
     try:
-        inputs, result = calculate(calculator, pairs)
+        shown = present(calculator, *calculate(calculator, pairs))
     except InputErrors as problem:
         return _fail(problem.errors, as_json=as_json)
+    except CalculationError:
+        return _fail({"calculator": "these figures give a result too large to compute"}, as_json=as_json)
     if as_json:
-        print(dumps(as_record(calculator, inputs, result)))
+        print(dumps(shown.record()))
         return 0
-    shown = present(calculator, inputs, result)
     print(calculator.title)
     print()
-    for spec in calculator.inputs:
-        print(f"  {spec.label:<30} {shown['fields'][spec.name]} {spec.unit or ''}".rstrip())
+    for shown_input, spec in zip(shown.fields, calculator.inputs, strict=True):
+        print(f"  {shown_input.label:<30} {shown_input.text} {spec.unit or ''}".rstrip())
     print()
-    width = max(len(line["label"]) for line in shown["breakdown"]) if shown["breakdown"] else 0
-    for line in shown["breakdown"]:
-        print(f"  {line['label']:<{width}}  {line['display']:>14}   = {line['formula']}")
+    width = max((len(line.label) for line in shown.breakdown), default=0)
+    for line in shown.breakdown:
+        print(f"  {line.label:<{width}}  {line.amount.display:>14}   = {line.formula}")
     print()
     for output in calculator.outputs:
-        print(f"  {output.label}: {shown['display'][output.name]}")
-    for warning in shown["warnings"]:
+        print(f"  {output.label}: {shown.outputs[output.name].display}")
+    for warning in shown.warnings:
         print(f"\n  Note: {warning}")
     return 0
 
@@ -101,5 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "list":
             return _list(as_json=args.json)
         return _run(args.name, args.fields, as_json=args.json)
+    except FiguresUnavailable as problem:
+        return _fail({"figures": str(problem)}, as_json=args.json)
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0

@@ -2,15 +2,58 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from calculators import fields
 from calculators.figures import Figures
 from calculators.formatting import money, money_range, number, percent_range
+from calculators.loaded_cost import loaded_cost
 from calculators.spec import Calculator, Chart, Choice, Column, Input, Inputs, Line, Output, Result, Series, Table
 
 NAME = "engagement"
 MAX_MONTHS = 120
 HOURS_IN_A_MONTH = 744  # 31 days of 24 hours: the most anyone can bill in a month
 OPTIONS = (("full_time", "Full-time employee"), ("freelance", "Freelancer"), ("agency", "Agency"))
+FULL_TIME_YEAR = "full_time_year"
+"""The process figure (hours in a full-time year) the comparison reads."""
+NEEDS = {"process": (FULL_TIME_YEAR,)}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What each way of getting the work done costs over the same months and hours."""
+
+    employee_monthly: float
+    """The employee's salary and overhead for one month."""
+    hiring: float
+    freelance_rate: float
+    agency_rate: float
+    hours: float
+    """Hours of work a month."""
+
+    def by_month(self, option: str, month: float) -> float:
+        """What ``option`` has cost by the end of ``month``."""
+        if option == "full_time":
+            return self.employee_monthly * month + self.hiring
+        rate = self.freelance_rate if option == "freelance" else self.agency_rate
+        return rate * self.hours * month
+
+    def break_even_hours(self, months: float) -> float:
+        """Hours a month above which the employee costs less than the freelancer over ``months``."""
+        return self.by_month("full_time", months) / (months * self.freelance_rate)
+
+
+def compare(
+    *, salary: float, overhead_pct: float, hiring: float, hours: float, freelance_rate: float, agency_rate: float
+) -> Comparison:
+    """The three options' costs from the employee's salary and overhead and the two hourly rates."""
+    return Comparison(
+        employee_monthly=loaded_cost(salary, overhead_pct).total / 12,
+        hiring=hiring,
+        freelance_rate=freelance_rate,
+        agency_rate=agency_rate,
+        hours=hours,
+    )
 
 
 def _warnings(figures: Figures, inputs: Inputs, break_even: float) -> tuple[str, ...]:
@@ -22,32 +65,32 @@ def _warnings(figures: Figures, inputs: Inputs, break_even: float) -> tuple[str,
     region = inputs.text("agency_region")
     agency_rate = inputs.number("agency_rate")
     hours = inputs.number("hours_per_month")
-    overhead = figures.overhead
-    agencies = figures.agencies
+    overhead = figures.pay.overhead
+    currency = figures.pay_currency
     warnings: list[str] = []
-    band = figures.salary(level)
-    level_label = figures.levels[level]
-    if not band.low <= salary <= band.high:
+    band = figures.pay.salary[level]
+    level_label = figures.level_label(level)
+    if not band.min <= salary <= band.max:
         warnings.append(
-            f"The salary is outside the usual {level_label} band ({money_range(band.low, band.high)} a year)."
+            f"The salary is outside the usual {level_label} band ({money_range(band.min, band.max, currency)} a year)."
         )
-    rate_band = figures.freelance(level)
-    if not rate_band.low <= freelance_rate <= rate_band.high:
+    rate_band = figures.pay.freelance[level]
+    if not rate_band.min <= freelance_rate <= rate_band.max:
         warnings.append(
             f"The freelance rate is outside the usual {level_label} range "
-            f"({money_range(rate_band.low, rate_band.high)} an hour)."
+            f"({money_range(rate_band.min, rate_band.max, currency)} an hour)."
         )
-    agency_band = agencies[region]
-    if not agency_band.low <= agency_rate <= agency_band.high:
+    agency_band = figures.pay.agency[region]
+    if not agency_band.min <= agency_rate <= agency_band.max:
         warnings.append(
-            f"The agency rate is outside the usual range for {agency_band.label or region} "
-            f"({money_range(agency_band.low, agency_band.high)} an hour)."
+            f"The agency rate is outside the usual range for {agency_band.name} "
+            f"({money_range(agency_band.min, agency_band.max, currency)} an hour)."
         )
-    if not overhead.low <= overhead_pct <= overhead.high:
+    if not overhead.min <= overhead_pct <= overhead.max:
         warnings.append(
-            f"The overhead is outside the usual range of {percent_range(overhead.low, overhead.high)} of salary."
+            f"The overhead is outside the usual range of {percent_range(overhead.min, overhead.max)} of salary."
         )
-    full_month = figures.full_time_year_hours / 12
+    full_month = figures.quantity(FULL_TIME_YEAR) / 12
     if hours > full_month:
         warnings.append(
             f"{number(hours)} hours a month is more than a full-time month ({number(full_month, places=0)} hours): "
@@ -62,14 +105,15 @@ def _warnings(figures: Figures, inputs: Inputs, break_even: float) -> tuple[str,
 
 
 def build(figures: Figures) -> Calculator:
-    defaults = figures.engagement_defaults
-    year_hours = figures.full_time_year_hours
+    defaults = figures.engagement.defaults
+    year_hours = figures.quantity(FULL_TIME_YEAR)
     full_month = round(year_hours / 12)
-    overhead = figures.overhead
-    agencies = figures.agencies
+    overhead = figures.pay.overhead
+    agencies = figures.pay.agency
+    currency = figures.pay_currency
 
     def freelance_default(inputs: Inputs) -> float:
-        return figures.freelance(inputs.text("level")).middle
+        return figures.pay.freelance[inputs.text("level")].middle
 
     def agency_default(inputs: Inputs) -> float:
         return agencies[inputs.text("agency_region")].middle
@@ -83,34 +127,34 @@ def build(figures: Figures) -> Calculator:
         freelance_rate = inputs.number("freelance_rate")
         agency_rate = inputs.number("agency_rate")
 
-        ft_monthly = salary * (1 + overhead_pct / 100) / 12
-        totals = {
-            "full_time": ft_monthly * months + hiring,
-            "freelance": freelance_rate * hours * months,
-            "agency": agency_rate * hours * months,
-        }
-        break_even = totals["full_time"] / (months * freelance_rate)
+        costs = compare(
+            salary=salary,
+            overhead_pct=overhead_pct,
+            hiring=hiring,
+            hours=hours,
+            freelance_rate=freelance_rate,
+            agency_rate=agency_rate,
+        )
+        ft_monthly = costs.employee_monthly
+        totals = {key: costs.by_month(key, months) for key, _ in OPTIONS}
+        break_even = costs.break_even_hours(months)
         cheapest_value = min(totals.values())
         labels = dict(OPTIONS)
         cheapest = [labels[key] for key, total in totals.items() if round(total, 2) == round(cheapest_value, 2)]
         cheapest_text = cheapest[0] if len(cheapest) == 1 else " and ".join(cheapest) + " (the same cost)"
 
-        def by_month(key: str, month: int) -> float:
-            if key == "full_time":
-                return ft_monthly * month + hiring
-            rate = freelance_rate if key == "freelance" else agency_rate
-            return rate * hours * month
-
         series = tuple(
-            Series(label, tuple((float(m), by_month(key, m)) for m in range(months + 1))) for key, label in OPTIONS
+            Series(label, tuple((float(m), costs.by_month(key, m)) for m in range(months + 1)))
+            for key, label in OPTIONS
         )
-        rows = tuple((m, *(round(by_month(key, m), 2) for key, _ in OPTIONS)) for m in range(1, months + 1))
-        ends = ", ".join(f"{label} {money(totals[key])}" for key, label in OPTIONS)
+        rows = tuple((m, *(round(costs.by_month(key, m), 2) for key, _ in OPTIONS)) for m in range(1, months + 1))
+        ends = ", ".join(f"{label} {money(totals[key], currency)}" for key, label in OPTIONS)
         chart = Chart(
             title=f"Cumulative cost over {months} months",
             x_label="Month",
-            y_label="Cumulative cost (USD)",
+            y_label=f"Cumulative cost ({currency.code})",
             y_kind="money",
+            currency=currency,
             series=series,
             description=(
                 f"Line chart of what each option has cost by the end of each month, from month 0 to {months}. "
@@ -169,7 +213,7 @@ def build(figures: Figures) -> Calculator:
         )
 
     agency_help = "; ".join(
-        f"{band.label or key}: {money_range(band.low, band.high)} an hour" for key, band in agencies.items()
+        f"{band.name}: {money_range(band.min, band.max, currency)} an hour" for band in agencies.values()
     )
     return Calculator(
         name=NAME,
@@ -179,7 +223,7 @@ def build(figures: Figures) -> Calculator:
             "hours over the same months, and the monthly hours above which the employee costs less."
         ),
         inputs=(
-            fields.level(figures, default=defaults["level"], sets="the salary and the freelance rate"),
+            fields.level(figures, default=defaults.level, sets="the salary and the freelance rate"),
             Input(
                 "hours_per_month",
                 "Hours of work a month",
@@ -200,23 +244,24 @@ def build(figures: Figures) -> Calculator:
                 minimum=1,
                 maximum=MAX_MONTHS,
                 step=1,
-                default=defaults["months"],
+                default=defaults.months,
                 help="How long you need the work done.",
             ),
             fields.base_salary(
                 figures,
                 name="ft_base_salary",
                 label="Employee's base salary",
-                help="Starts at the middle of the level's US band.",
             ),
             fields.overhead(figures, label="Employee overhead"),
             fields.one_off_cost(
+                figures,
                 "ft_hiring_cost",
                 "Cost of hiring the employee",
-                default=defaults["ft_hiring_cost"],
+                default=defaults.ft_hiring_cost,
                 help="A recruiter's fee or job ads, paid once.",
             ),
             fields.hourly_rate(
+                figures,
                 "freelance_rate",
                 "Freelancer's hourly rate",
                 default_from=freelance_default,
@@ -227,11 +272,12 @@ def build(figures: Figures) -> Calculator:
                 "agency_region",
                 "Where the agency is based",
                 "choice",
-                choices=tuple(Choice(key, band.label or key) for key, band in agencies.items()),
-                default=defaults["agency_region"],
+                choices=tuple(Choice(key, band.name) for key, band in agencies.items()),
+                default=defaults.agency_region,
                 help="Sets the agency rate the calculator starts from.",
             ),
             fields.hourly_rate(
+                figures,
                 "agency_rate",
                 "Agency's hourly rate",
                 default_from=agency_default,
@@ -240,9 +286,9 @@ def build(figures: Figures) -> Calculator:
             ),
         ),
         outputs=(
-            Output("full_time_total", "Full-time employee", "money", "USD over the horizon"),
-            Output("freelance_total", "Freelancer", "money", "USD over the horizon"),
-            Output("agency_total", "Agency", "money", "USD over the horizon"),
+            Output("full_time_total", "Full-time employee", "money", f"{currency.code} over the horizon"),
+            Output("freelance_total", "Freelancer", "money", f"{currency.code} over the horizon"),
+            Output("agency_total", "Agency", "money", f"{currency.code} over the horizon"),
             Output(
                 "break_even_hours_per_month",
                 "Break-even workload",
@@ -264,10 +310,11 @@ def build(figures: Figures) -> Calculator:
             "This is an estimate: it compares only what you pay, not quality, speed, risk or management time.",
             "The employee costs the same every month whatever the hours; the freelancer and the agency bill "
             "every hour at one rate.",
-            f"Overhead starts at the middle of the usual {percent_range(overhead.low, overhead.high)} of salary; "
+            f"Overhead starts at the middle of the usual {percent_range(overhead.min, overhead.max)} of salary; "
             "salaries and rates start at the middle of their bands.",
             f"The starting workload is a full-time month ({full_month} hours, from a year of "
-            f"{number(year_hours)} hours); the horizon of {defaults['months']} months is our assumption.",
+            f"{number(year_hours)} hours); the horizon of {defaults.months} months is our assumption.",
             "Notice periods, severance, rate rises and the freelancer's unpaid gaps are left out.",
         ),
+        currency=currency,
     )

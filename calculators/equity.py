@@ -23,8 +23,10 @@ def vested_fraction(months: int, vest_months: int, cliff_months: int) -> float:
 
 
 def build(figures: Figures) -> Calculator:
-    band = figures.equity
-    defaults = figures.equity_defaults
+    band = figures.equity.early_engineer
+    vesting = figures.equity.vesting
+    defaults = figures.equity.defaults
+    currency = figures.pay_currency
 
     def check(inputs: Inputs) -> dict[str, str]:
         years = inputs.integer("vest_years")
@@ -76,12 +78,13 @@ def build(figures: Figures) -> Calculator:
         chart = Chart(
             title="Vested value of the grant, month by month",
             x_label="Months since the start date",
-            y_label="Vested value (USD)",
+            y_label=f"Vested value ({currency.code})",
             y_kind="money",
+            currency=currency,
             series=(Series("Vested value", points),),
             description=(
                 f"Step chart over {vest_months} months: {cliff_text}; then an equal share each month until the "
-                f"whole grant, worth {money(grant_value)}, has vested at month {vest_months}. "
+                f"whole grant, worth {money(grant_value, currency)}, has vested at month {vest_months}. "
                 "The table lists the schedule."
             ),
         )
@@ -91,15 +94,15 @@ def build(figures: Figures) -> Calculator:
                 Column("Month", "number"),
                 Column("Share of the grant vested", "percent"),
                 Column("Share of the company vested", "percent"),
-                Column("Value vested (USD)", "money"),
+                Column(f"Value vested ({currency.code})", "money"),
             ),
             rows=rows,
         )
 
         warnings: list[str] = []
-        if not band.low <= grant_pct <= band.high:
+        if not band.min <= grant_pct <= band.max:
             warnings.append(
-                f"The grant is outside the usual {percent_range(band.low, band.high)} for an early engineer."
+                f"The grant is outside the usual {percent_range(band.min, band.max)} for an early engineer."
             )
         if served < cliff:
             warnings.append(f"Nothing has vested yet: the cliff is at month {cliff}.")
@@ -120,8 +123,8 @@ def build(figures: Figures) -> Calculator:
                 Line(
                     "Value of the grant",
                     grant_value,
-                    f"{number(grant_pct, places=4)}% × {money(valuation)} valuation × (1 − {number(dilution)}% "
-                    "dilution)",
+                    f"{number(grant_pct, places=4)}% × {money(valuation, currency)} valuation × "
+                    f"(1 − {number(dilution)}% dilution)",
                 ),
                 Line(
                     "Share of the grant vested",
@@ -157,19 +160,19 @@ def build(figures: Figures) -> Calculator:
                 maximum=100,
                 step=0.01,
                 default=band.middle,
-                help=f"Percent of the company. Early engineers usually get {percent_range(band.low, band.high)}.",
+                help=f"Percent of the company. Early engineers usually get {percent_range(band.min, band.max)}.",
             ),
             Input(
                 "valuation",
                 "Company valuation (post-money)",
                 "number",
-                unit="USD",
-                money=True,
+                unit=currency.code,
+                currency=currency,
                 minimum=0,
                 maximum=MAX_VALUATION,
                 step=100_000,
-                default=defaults["valuation"],
-                help=f"Starts at {money(defaults['valuation'])}, our assumption for a seed-stage company.",
+                default=defaults.valuation,
+                help=f"Starts at {money(defaults.valuation, currency)}, our assumption for a seed-stage company.",
             ),
             Input(
                 "vest_years",
@@ -179,7 +182,7 @@ def build(figures: Figures) -> Calculator:
                 minimum=1,
                 maximum=MAX_VEST_YEARS,
                 step=1,
-                default=figures.vesting_years,
+                default=vesting.years,
                 help="How long until the whole grant has vested.",
             ),
             Input(
@@ -190,7 +193,7 @@ def build(figures: Figures) -> Calculator:
                 minimum=0,
                 maximum=MAX_VEST_YEARS * 12,
                 step=1,
-                default=figures.cliff_months,
+                default=vesting.cliff_months,
                 help="Nothing vests before the cliff; at most the vesting period.",
             ),
             Input(
@@ -201,16 +204,16 @@ def build(figures: Figures) -> Calculator:
                 minimum=0,
                 maximum=MAX_MONTHS,
                 step=1,
-                default=defaults["months_employed"],
-                help=f"How long the person has worked (or will have). Starts at {defaults['months_employed']} "
+                default=defaults.months_employed,
+                help=f"How long the person has worked (or will have). Starts at {defaults.months_employed} "
                 "months, our assumption.",
             ),
             Input(
                 "base_salary",
                 "Base salary (optional)",
                 "number",
-                unit="USD a year",
-                money=True,
+                unit=fields.per(currency, "a year"),
+                currency=currency,
                 minimum=0,
                 maximum=fields.MAX_SALARY,
                 step=1_000,
@@ -225,18 +228,18 @@ def build(figures: Figures) -> Calculator:
                 minimum=0,
                 maximum=99,
                 step=1,
-                default=defaults["dilution_pct"],
+                default=defaults.dilution_pct,
                 help="How much future funding rounds will shrink the grant's share. Starts at "
-                f"{percent(defaults['dilution_pct'])}, our assumption.",
+                f"{percent(defaults.dilution_pct)}, our assumption.",
             ),
         ),
         outputs=(
             Output("vested_pct", "Vested", "percent", "% of the company"),
             Output("vested_share_of_grant_pct", "Share of the grant vested", "percent", "% of the grant"),
-            Output("grant_value", "Value of the grant", "money", "USD"),
-            Output("vested_value", "Value vested so far", "money", "USD"),
-            Output("annual_equity_value", "Equity a year", "money", "USD a year"),
-            Output("total_comp_annual", "Total compensation a year", "money", "USD a year"),
+            Output("grant_value", "Value of the grant", "money", currency.code),
+            Output("vested_value", "Value vested so far", "money", currency.code),
+            Output("annual_equity_value", "Equity a year", "money", fields.per(currency, "a year")),
+            Output("total_comp_annual", "Total compensation a year", "money", fields.per(currency, "a year")),
         ),
         compute=compute,
         check=check,
@@ -245,9 +248,10 @@ def build(figures: Figures) -> Calculator:
             "reach a price that makes them worth this much.",
             "Value = grant × valuation × (1 − dilution); preferred shares, the strike price, taxes and the "
             "gap between a share's price and its worth are left out.",
-            f"Vesting starts from the usual {figures.vesting_years} years with a {figures.cliff_months}-month "
+            f"Vesting starts from the usual {vesting.years} years with a {vesting.cliff_months}-month "
             "cliff: nothing before the cliff, the months served at the cliff, then monthly.",
-            f"The valuation of {money(defaults['valuation'])} and {defaults['months_employed']} months employed "
+            f"The valuation of {money(defaults.valuation, currency)} and {defaults.months_employed} months employed "
             "are our starting assumptions.",
         ),
+        currency=currency,
     )

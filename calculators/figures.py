@@ -1,264 +1,595 @@
-"""The figures from ``data/`` as the calculators see them.
+"""The guide's facts: one description of every record in ``data/*.yaml``, and where to read them.
 
-The build validates ``data/*.yaml`` and writes it as ``calculators/defaults.json``, which
-ships inside the wheel; CPython and Pyodide read that same file, so both compute with
-identical figures. Neither the standard library nor bare Pyodide reads YAML.
+Each data file is one field of :class:`Figures` (``pay.yaml`` is ``Figures.pay``), and each
+record is a standard-library dataclass whose fields carry the names the YAML uses: those
+names are the contract. The build (``macros/data.py``) validates the YAML against these
+classes and writes the result as JSON (``.cache/figures.json``, shipped inside the wheel as
+``calculators/figures.json``); CPython and Pyodide read that same file through
+:func:`shipped`, so both compute with identical figures. Neither the standard library nor
+bare Pyodide reads YAML, and neither needs pydantic.
+
+Markers on the fields say what the build checks across files: :class:`Refers` (the value is
+a key of another table, such as a source), :class:`SameKeys` (a table has exactly the keys of
+another, such as a band for every level).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any, ClassVar, Literal
 
-DEFAULTS_FILE = "defaults.json"
+from calculators.formatting import Currency
+from calculators.schema import (
+    EXTRA_FORBIDDEN,
+    Amount,
+    AtKey,
+    Check,
+    CurrencyCode,
+    IsoDate,
+    Key,
+    Money,
+    Percent,
+    ShortText,
+    Text,
+    from_json,
+    ordered,
+)
 
-
-class FiguresMissing(RuntimeError):
-    """``defaults.json`` has not been written yet (run ``make build`` or ``make serve``)."""
+FIGURES_FILE = "figures.json"
+"""The name of the figures file inside the package (the wheel)."""
+CHECKOUT_FIGURES = Path(".cache") / FIGURES_FILE
+"""Where the build writes it in a checkout, relative to the project's root."""
+MAKE_FIGURES = "make figures"
+"""The command that writes it in a checkout."""
 
 
 @dataclass(frozen=True)
-class Band:
-    low: float
-    high: float
-    source: str
-    as_of: str
-    label: str = ""
+class Refers:
+    """The field's value (or each value in its list) is a key of the table at ``table``.
+
+    ``table`` is a dotted path from :class:`Figures` (``sources``, ``pay.agency``) or, with
+    a leading ``.``, from the record's file (``.models`` in ``role.yaml``).
+    """
+
+    table: str
+    what: str
+
+
+@dataclass(frozen=True)
+class SameKeys:
+    """The mapping has exactly the keys of the table at ``table``; ``in_order`` also their order.
+
+    The table is a mapping (its keys count) or a list of records (their ``key`` fields count).
+    """
+
+    table: str
+    what: str
+    in_order: bool = False
+
+
+SourceKey = Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("sources", "source")]
+LevelKey = Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("levels", "level")]
+Positive = Annotated[float, Check(gt=0, le=10**12)]
+AreaKey = Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("interview.areas", "interview area")]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """Base of every record: an unknown key in the YAML is an error (a misspelt figure)."""
+
+    __pydantic_config__: ClassVar[dict[str, str]] = EXTRA_FORBIDDEN
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sourced(Record):
+    """A record that says where its figures come from and when they were true."""
+
+    source: SourceKey
+    as_of: IsoDate
+
+
+# --- sources.yaml, levels.yaml -------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source(Record):
+    title: Text
+    kind: Literal["published", "editorial"]
+    publisher: Text
+    note: Text
+    as_of: IsoDate
+    url: Annotated[str, Check(pattern=r"^https://\S+$", max_length=500)] | None = None
+
+    @property
+    def is_assumption(self) -> bool:
+        return self.kind == "editorial"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Level(Record):
+    label: ShortText
+    min_years: Annotated[int, Check(ge=0, le=60)]
+    max_years: Annotated[int, Check(ge=0, le=60)] | None
+
+    def __post_init__(self) -> None:
+        if self.max_years is not None:
+            ordered(self.min_years, self.max_years, "min_years")
+
+
+# --- pay.yaml ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoneyBand(Sourced):
+    """A pay band in whole currency units for one period (a year or an hour)."""
+
+    min: Money
+    max: Money
+    currency: CurrencyCode
+    period: Literal["year", "hour"]
+    region: Text
+    label: Text | None = None
+
+    def __post_init__(self) -> None:
+        ordered(self.min, self.max)
 
     @property
     def middle(self) -> float:
-        return (self.low + self.high) / 2
-
-
-@dataclass(frozen=True)
-class Setting:
-    """One starting value from data, with its meaning and where it comes from."""
-
-    value: float
-    unit: str
-    label: str
-    note: str
-    source: str
-    as_of: str
-
-
-@dataclass(frozen=True)
-class Area:
-    """An interview area of the scorecard with its default weight (points)."""
-
-    key: str
-    title: str
-    weight: float
-
-
-@dataclass(frozen=True)
-class ScoreBand:
-    key: str
-    label: str
-    min_score: float
-    meaning: str
-
-
-@dataclass(frozen=True)
-class Answer:
-    key: str
-    label: str
-    seniority: str
-    skills: tuple[str, ...]
-    areas: tuple[str, ...]
-    reason: str
-    warning: str = ""
-
-
-@dataclass(frozen=True)
-class Question:
-    key: str
-    label: str
-    default: str
-    answers: tuple[Answer, ...]
-
-
-@dataclass(frozen=True)
-class EngagementRule:
-    when: tuple[tuple[str, str], ...]
-    model: str
-    reason: str
-
-
-class Figures:
-    """Typed read access to the exported data. ``raw`` is the JSON document itself."""
-
-    def __init__(self, raw: Mapping[str, Any]) -> None:
-        self.raw = raw
-
-    @staticmethod
-    def _band(record: Mapping[str, Any]) -> Band:
-        return Band(
-            low=record["min"],
-            high=record["max"],
-            source=record["source"],
-            as_of=record["as_of"],
-            label=record.get("label") or "",
-        )
+        return (self.min + self.max) / 2
 
     @property
-    def levels(self) -> dict[str, str]:
-        """Level key -> label, in the order of ``data/levels.yaml``."""
-        return {key: level["label"] for key, level in self.raw["levels"].items()}
+    def name(self) -> str:
+        """What the band is called in a sentence: its label, else its region."""
+        return self.label or self.region
 
-    def salary(self, level: str) -> Band:
-        return self._band(self.raw["pay"]["salary"][level])
 
-    def freelance(self, level: str) -> Band:
-        return self._band(self.raw["pay"]["freelance"][level])
+@dataclass(frozen=True, kw_only=True)
+class PercentRange(Sourced):
+    min: Percent
+    max: Percent
+    unit: Literal["percent"]
 
-    @property
-    def agencies(self) -> dict[str, Band]:
-        return {key: self._band(record) for key, record in self.raw["pay"]["agency"].items()}
-
-    @property
-    def overhead(self) -> Band:
-        return self._band(self.raw["pay"]["overhead"])
+    def __post_init__(self) -> None:
+        ordered(self.min, self.max)
 
     @property
-    def overhead_covers(self) -> list[str]:
-        return list(self.raw["pay"]["overhead"]["covers"])
+    def middle(self) -> float:
+        return (self.min + self.max) / 2
 
-    @property
-    def equity(self) -> Band:
-        return self._band(self.raw["equity"]["early_engineer"])
 
-    @property
-    def vesting_years(self) -> int:
-        return int(self.raw["equity"]["vesting"]["years"])
+@dataclass(frozen=True, kw_only=True)
+class Overhead(PercentRange):
+    covers: Annotated[list[Text], Check(min_length=1)]
 
-    @property
-    def cliff_months(self) -> int:
-        return int(self.raw["equity"]["vesting"]["cliff_months"])
 
-    @property
-    def bad_hire(self) -> Band:
-        return self._band(self.raw["bad_hire"]["cost"])
+@dataclass(frozen=True, kw_only=True)
+class Pay(Record):
+    salary: Annotated[dict[Key, MoneyBand], SameKeys("levels", "level")]
+    freelance: Annotated[dict[Key, MoneyBand], SameKeys("levels", "level")]
+    agency: Annotated[dict[Key, MoneyBand], Check(min_length=1)]
+    overhead: Overhead
 
-    @property
-    def bad_hire_months(self) -> int:
-        return int(self.raw["bad_hire"]["cost"]["months_before_exit"])
 
-    def bad_hire_driver(self, name: str) -> Setting:
-        record = self.raw["bad_hire"]["drivers"][name]
-        return Setting(
-            value=record["value"],
-            unit=record["unit"],
-            label=record["label"],
-            note=record["note"],
-            source=record["source"],
-            as_of=record["as_of"],
-        )
+# --- equity.yaml ---------------------------------------------------------------------------
 
-    @property
-    def equity_defaults(self) -> Mapping[str, Any]:
-        """Valuation, months employed and dilution to start the equity calculator from."""
-        return dict(self.raw["equity"]["defaults"])
 
-    @property
-    def engagement_defaults(self) -> Mapping[str, Any]:
-        """Level, months, hiring cost and agency region to start from."""
-        return dict(self.raw["engagement"]["defaults"])
+@dataclass(frozen=True, kw_only=True)
+class Vesting(Sourced):
+    years: Annotated[int, Check(ge=1, le=10)]
+    cliff_months: Annotated[int, Check(ge=0, le=120)]
 
-    @property
-    def full_time_year_hours(self) -> int:
-        """Paid hours in a full-time year, from ``process.yaml``."""
-        return int(self.raw["process"]["full_time_year"]["hours"])
+    def __post_init__(self) -> None:
+        if self.cliff_months > self.years * 12:
+            raise ValueError(f"cliff_months ({self.cliff_months}) is longer than the vesting ({self.years} years)")
 
-    @property
-    def rubric_levels(self) -> dict[int, str]:
-        """Score (1-4) -> the rubric level's label, from the interview's scale."""
-        return {int(level["score"]): level["label"] for level in self.raw["interview"]["scale"]["levels"]}
 
-    @property
-    def scorecard_areas(self) -> tuple[Area, ...]:
-        """The interview's areas in order, each with a short title and the scorecard's default weight.
+@dataclass(frozen=True, kw_only=True)
+class EquityDefaults(Sourced):
+    valuation: Money
+    currency: CurrencyCode
+    months_employed: Annotated[int, Check(ge=0, le=600)]
+    dilution_pct: Annotated[float, Check(ge=0, lt=100)]
 
-        The short title is the interview title up to its colon: "Code review: planted issues"
-        -> "Code review".
-        """
-        areas = self.raw["interview"]["areas"]
-        return tuple(
-            Area(key, areas[key]["title"].split(":")[0].strip(), weight["weight"])
-            for key, weight in self.raw["scorecard"]["areas"].items()
-        )
 
-    @property
-    def score_bands(self) -> tuple[ScoreBand, ...]:
-        """Recommendation bands from the highest threshold down; the last starts at 0."""
-        return tuple(
-            ScoreBand(band["key"], band["label"], band["min_score"], band["meaning"])
-            for band in self.raw["scorecard"]["recommendation"]["bands"]
-        )
+@dataclass(frozen=True, kw_only=True)
+class Equity(Record):
+    early_engineer: PercentRange
+    vesting: Vesting
+    defaults: EquityDefaults
 
-    @property
-    def min_scored_areas(self) -> int:
-        return int(self.raw["scorecard"]["recommendation"]["min_scored_areas"])
 
-    @property
-    def red_flags(self) -> dict[str, str]:
-        """Red flag key -> its title, from ``red_flags.yaml``."""
-        return {key: flag["title"] for key, flag in self.raw["red_flags"].items()}
+# --- bad_hire.yaml -------------------------------------------------------------------------
 
-    @property
-    def role_questions(self) -> tuple[Question, ...]:
-        return tuple(
-            Question(
-                key,
-                question["label"],
-                question["default"],
-                tuple(
-                    Answer(
-                        answer_key,
-                        answer["label"],
-                        answer["seniority"],
-                        tuple(answer["skills"]),
-                        tuple(answer["areas"]),
-                        answer["reason"],
-                        answer.get("warning") or "",
-                    )
-                    for answer_key, answer in question["answers"].items()
-                ),
+
+@dataclass(frozen=True, kw_only=True)
+class BadHireCost(Sourced):
+    min: Annotated[float, Check(ge=0, le=100)]
+    max: Annotated[float, Check(ge=0, le=100)]
+    unit: Literal["multiple"]
+    months_before_exit: Annotated[int, Check(ge=1, le=60)]
+
+    def __post_init__(self) -> None:
+        ordered(self.min, self.max)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Driver(Sourced):
+    """A starting value for a calculator, with its unit and what it means."""
+
+    value: Amount
+    unit: Literal["multiple", "percent", "hours", "money-per-hour", "months"]
+    label: Text
+    note: Text
+    currency: CurrencyCode | None = None
+    """The currency of a ``money-per-hour`` value (and only of one)."""
+
+    def __post_init__(self) -> None:
+        if self.unit == "percent" and self.value > 100:
+            raise ValueError(f"a percentage cannot exceed 100, got {self.value:g}")
+        if (self.unit == "money-per-hour") != (self.currency is not None):
+            raise ValueError("a money-per-hour value needs a currency, and only such a value has one")
+
+
+@dataclass(frozen=True, kw_only=True)
+class BadHire(Record):
+    cost: BadHireCost
+    drivers: Annotated[dict[Key, Driver], Check(min_length=1)]
+
+
+# --- engagement.yaml -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class EngagementDefaults(Sourced):
+    level: LevelKey
+    months: Annotated[int, Check(ge=1, le=120)]
+    ft_hiring_cost: Money
+    currency: CurrencyCode
+    agency_region: Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("pay.agency", "region")]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Engagement(Record):
+    defaults: EngagementDefaults
+
+
+# --- role.yaml -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoleAnswer(Record):
+    label: Text
+    seniority: LevelKey
+    skills: list[Text]
+    areas: list[AreaKey]
+    reason: Text
+    warning: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoleQuestion(Record):
+    label: Text
+    default: Key
+    answers: Annotated[dict[Key, RoleAnswer], Check(min_length=2)]
+
+    def __post_init__(self) -> None:
+        if self.default not in self.answers:
+            raise AtKey("default", f"{self.default!r} is not one of the answers ({', '.join(self.answers)})")
+
+
+@dataclass(frozen=True, kw_only=True)
+class EngagementModel(Record):
+    label: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class EngagementRule(Record):
+    when: dict[Key, Key]
+    model: Literal["full-time", "freelance", "agency"]
+    reason: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class Role(Sourced):
+    questions: Annotated[dict[Key, RoleQuestion], Check(min_length=1)]
+    models: dict[Literal["full-time", "freelance", "agency"], EngagementModel]
+    engagement: Annotated[list[EngagementRule], Check(min_length=1)]
+    top_areas: Annotated[int, Check(ge=1, le=8)]
+
+    def __post_init__(self) -> None:
+        for index, rule in enumerate(self.engagement):
+            if rule.model not in self.models:
+                raise AtKey(
+                    f"engagement[{index}].model", f"unknown model {rule.model!r} (models: {', '.join(self.models)})"
+                )
+            for question, answer in rule.when.items():
+                if question not in self.questions:
+                    raise AtKey(f"engagement[{index}].when", f"unknown question {question!r}")
+                if answer not in self.questions[question].answers:
+                    raise AtKey(f"engagement[{index}].when", f"{question} has no answer {answer!r}")
+        if self.engagement[-1].when:
+            raise AtKey(
+                f"engagement[{len(self.engagement) - 1}]",
+                "the last engagement rule must have no conditions (when: {}) so that one always matches",
             )
-            for key, question in self.raw["role"]["questions"].items()
-        )
+
+
+# --- process.yaml --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quantity(Sourced):
+    """A duration, count or time budget: one ``value`` or a ``min``-``max`` span, in ``unit``.
+
+    ``unit`` is singular (``day``); the plural adds an s unless ``units`` says otherwise.
+    """
+
+    unit: ShortText
+    units: ShortText | None = None
+    value: Positive | None = None
+    min: Positive | None = None
+    max: Positive | None = None
+
+    def __post_init__(self) -> None:
+        span = (self.min is not None, self.max is not None)
+        if (self.value is not None) == any(span) or any(span) != all(span):
+            raise ValueError("give either value, or both min and max")
+        if self.min is not None and self.max is not None:
+            ordered(self.min, self.max)
 
     @property
-    def engagement_models(self) -> dict[str, str]:
-        """Engagement model key (full-time, freelance, agency) -> its label."""
-        return {key: model["label"] for key, model in self.raw["role"]["models"].items()}
+    def plural(self) -> str:
+        return self.units or self.unit + "s"
+
+
+# --- interview.yaml ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScaleLevel(Record):
+    key: Key
+    score: Annotated[int, Check(ge=1, le=10)]
+    label: Annotated[str, Check(min_length=1, max_length=40)]
+    meaning: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scale(Sourced):
+    """The rubric's levels, lowest first, scored 1, 2, 3... in order."""
+
+    levels: Annotated[list[ScaleLevel], Check(min_length=2)]
+
+    def __post_init__(self) -> None:
+        scores = [level.score for level in self.levels]
+        if scores != list(range(1, len(scores) + 1)):
+            raise ValueError(f"levels: scores must be 1, 2, 3... from the lowest level up, got {scores}")
+        keys = [level.key for level in self.levels]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"levels: each key must be different, got {', '.join(keys)}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rubric(Sourced):
+    """What an answer sounds like at each level of the scale (keyed like the scale's levels)."""
+
+    levels: Annotated[dict[Key, Text], SameKeys("interview.scale.levels", "rubric level", in_order=True)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Area(Sourced):
+    """One rubric area: a question (or task, or check), what it shows and how to score it."""
+
+    title: Text
+    kind: Literal["interview", "work-sample", "reference"]
+    prompt: Text
+    reveals: Text
+    rubric: Rubric
+    follow_ups: Annotated[list[Text], Check(min_length=1, max_length=8)]
 
     @property
-    def engagement_rules(self) -> tuple[EngagementRule, ...]:
-        return tuple(
-            EngagementRule(tuple(rule["when"].items()), rule["model"], rule["reason"])
-            for rule in self.raw["role"]["engagement"]
-        )
+    def short_title(self) -> str:
+        """The title up to its colon: "Code review: planted issues" -> "Code review"."""
+        return self.title.split(":")[0].strip()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Interview(Record):
+    scale: Scale
+    areas: Annotated[dict[Key, Area], Check(min_length=1)]
+
+
+# --- red_flags.yaml, scorecard.yaml ---------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class RedFlag(Sourced):
+    title: Text
+    looks_like: Text
+    why_it_matters: Text
+    check: Text
+    check_source: SourceKey
+    """Where the check comes from; the signal itself is ``source``."""
+    shows_in: Annotated[list[AreaKey], Check(min_length=1)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AreaWeight(Sourced):
+    weight: Annotated[float, Check(ge=0, le=100)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScoreBand(Record):
+    key: Key
+    label: Text
+    min_score: Annotated[float, Check(ge=0, le=100)]
+    meaning: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class Recommendation(Sourced):
+    min_scored_areas: Annotated[int, Check(ge=1, le=50)]
+    bands: Annotated[list[ScoreBand], Check(min_length=1)]
+
+    def __post_init__(self) -> None:
+        thresholds = [band.min_score for band in self.bands]
+        if any(high <= low for high, low in itertools.pairwise(thresholds)):
+            raise ValueError(f"bands must run from the highest min_score down, got {thresholds}")
+        if thresholds[-1] != 0:
+            raise ValueError(f"the last band must start at 0, got {thresholds[-1]:g}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scorecard(Record):
+    """The scorecard's weights (keyed like interview.yaml's areas, in its order) and bands."""
+
+    areas: Annotated[dict[Key, AreaWeight], SameKeys("interview.areas", "interview area", in_order=True)]
+    recommendation: Recommendation
+
+    def __post_init__(self) -> None:
+        if sum(area.weight for area in self.areas.values()) <= 0:
+            raise ValueError("the area weights add up to 0; at least one must be positive")
+
+
+# --- All of it ------------------------------------------------------------------------------
+
+
+DERIVED = "derived"
+"""Field metadata of :class:`Figures` fields the build derives rather than reads from a file."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figures(Record):
+    """Every validated fact: one field per file in ``data/`` (``pay`` is ``pay.yaml``)."""
+
+    sources: dict[Key, Source]
+    levels: Annotated[dict[Key, Level], Check(min_length=1)]
+    pay: Pay
+    equity: Equity
+    bad_hire: BadHire
+    engagement: Engagement
+    scorecard: Scorecard
+    role: Role
+    process: Annotated[dict[Key, Quantity], Check(min_length=1)]
+    interview: Interview
+    red_flags: Annotated[dict[Key, RedFlag], Check(min_length=1)]
+    currencies: dict[str, Currency] = field(default_factory=dict, metadata={DERIVED: "CLDR, for each currency used"})
+    """How to write each currency the data uses (symbol, grouping), from CLDR at build time."""
+
+    @classmethod
+    def files(cls) -> Iterator[tuple[str, str]]:
+        """(field name, data file name) of every field read from ``data/``."""
+        for item in dataclasses.fields(cls):
+            if DERIVED not in item.metadata:
+                yield item.name, f"{item.name}.yaml"
+
+    # Conveniences for the calculators: derived views, never a second copy of a figure.
 
     @property
-    def role_top_areas(self) -> int:
-        return int(self.raw["role"]["top_areas"])
+    def pay_currency(self) -> Currency:
+        """The currency the guide's pay figures are in (the first salary band's)."""
+        return self.currencies[next(iter(self.pay.salary.values())).currency]
+
+    def level_label(self, level: str) -> str:
+        return self.levels[level].label
+
+    def source(self, key: str) -> Source:
+        return self.sources[key]
 
     def is_assumption(self, source: str) -> bool:
-        return bool(self.raw["sources"][source]["kind"] == "editorial")
+        return self.sources[source].is_assumption
+
+    def quantity(self, key: str) -> float:
+        """A single-valued process figure, such as ``full_time_year`` (hours)."""
+        value = self.process[key].value
+        if value is None:
+            raise ValueError(f"process.{key} is a span, not one value")
+        return value
+
+    @property
+    def rubric_labels(self) -> dict[int, str]:
+        """Score (1-4) -> the rubric level's label, from the interview's scale."""
+        return {level.score: level.label for level in self.interview.scale.levels}
+
+
+class FiguresUnavailable(RuntimeError):
+    """The figures file is missing, unreadable or older than ``data/``; the message says which
+    command writes it."""
+
+
+def _checkout_root() -> Path | None:
+    """The project's root when the package runs from a checkout (``data/`` beside it)."""
+    root = Path(__file__).resolve().parent.parent
+    return root if (root / "data").is_dir() else None
+
+
+def _newest_data(root: Path) -> float:
+    return max((path.stat().st_mtime for path in (root / "data").rglob("*") if path.is_file()), default=0.0)
+
+
+def read_figures(text: str) -> Figures:
+    """Figures from the JSON the build wrote."""
+    figures: Figures = from_json(Figures, json.loads(text))
+    return figures
 
 
 @cache
 def shipped() -> Figures:
-    """The figures shipped beside this module (cached: read once per process)."""
+    """The figures this package computes with (read once per process).
+
+    Installed from the wheel, they are the ``figures.json`` inside the package. In a
+    checkout they are ``.cache/figures.json``, which must be newer than every file in
+    ``data/``. Raises :class:`FiguresUnavailable` with one line saying what to run.
+    """
+    packaged = resources.files(__package__).joinpath(FIGURES_FILE)
+    root = _checkout_root()
+    if root is None or packaged.is_file():
+        try:
+            return read_figures(packaged.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise FiguresUnavailable(f"the calculators' figures could not be read ({error})") from None
+    path = root / CHECKOUT_FIGURES
+    shown = CHECKOUT_FIGURES.as_posix()
+    if not path.is_file():
+        raise FiguresUnavailable(f"{shown} is missing: it is written from data/ by `{MAKE_FIGURES}`")
+    if path.stat().st_mtime < _newest_data(root):
+        raise FiguresUnavailable(f"{shown} is older than data/: run `{MAKE_FIGURES}` to write it again")
     try:
-        text = resources.files(__package__).joinpath(DEFAULTS_FILE).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FiguresMissing(
-            f"calculators/{DEFAULTS_FILE} is missing: it is written from data/ by the build (make build)"
-        ) from None
-    return Figures(json.loads(text))
+        return read_figures(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise FiguresUnavailable(f"{shown} cannot be read ({error}): run `{MAKE_FIGURES}` to write it again") from None
+
+
+def record_at(figures: Figures, path: str) -> Any:
+    """The value at a dotted path from ``figures`` (``pay.agency``)."""
+    value: Any = figures
+    for part in path.split("."):
+        value = value[part] if isinstance(value, Mapping) else getattr(value, part)
+    return value
+
+
+__all__ = [
+    "CHECKOUT_FIGURES",
+    "FIGURES_FILE",
+    "Area",
+    "Driver",
+    "Figures",
+    "FiguresUnavailable",
+    "Level",
+    "MoneyBand",
+    "Quantity",
+    "Record",
+    "Refers",
+    "SameKeys",
+    "Source",
+    "Sourced",
+    "read_figures",
+    "record_at",
+    "shipped",
+]

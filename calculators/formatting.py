@@ -1,15 +1,49 @@
 """How numbers are written, on the site, in the PDF, in the CLI and in the browser.
 
 One set of functions so that a figure reads the same wherever it appears: ``$140,000``,
-``$42.50``, ``25%``, ``2-3x``. Standard library only.
+``$42.50``, ``25%``, ``2–3×``. Money is written the way its :class:`Currency` says (its
+symbol, where the symbol goes, how digits group); the build takes those from CLDR for each
+currency the data uses. Standard library only.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 DASH = "\u2013"  # en dash, for ranges: $60,000–$90,000
 MINUS = "\u2212"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Currency:
+    """How to write amounts of one currency (from CLDR, written by the build)."""
+
+    code: str
+    """ISO 4217: ``USD``."""
+    symbol: str
+    """``$``, ``€``, ``R$``."""
+    prefix: str
+    """What comes before the digits (the symbol, maybe with a space): ``$``."""
+    suffix: str = ""
+    """What comes after them: `` zł`` in Polish."""
+    group: str = ","
+    decimal: str = "."
+    grouping: tuple[int, ...] = (3, 3)
+    """Digits in the first group from the right, then in each further group (lakhs: 3, 2)."""
+
+    def digits(self, whole: int) -> str:
+        """``1234567`` -> ``1,234,567`` (or ``12,34,567`` with lakh grouping)."""
+        text = str(whole)
+        primary, secondary = ((*self.grouping, self.grouping[-1]))[:2]
+        if primary <= 0 or len(text) <= primary:
+            return text
+        groups = [text[-primary:]]
+        text = text[:-primary]
+        while text:
+            groups.append(text[-secondary:])
+            text = text[:-secondary]
+        return self.group.join(reversed(groups))
 
 
 def _trim(text: str) -> str:
@@ -27,15 +61,19 @@ def number(value: float, *, places: int = 2) -> str:
     return sign + _trim(f"{abs(value):,.{places}f}")
 
 
-def money(value: float, *, cents: bool | None = None) -> str:
-    """Whole dollars when the amount is whole, else cents: 187500 -> '$187,500', 42.5 -> '$42.50'."""
+def money(value: float, currency: Currency, *, cents: bool | None = None) -> str:
+    """Whole units when the amount is whole, else cents: 187500 -> '$187,500', 42.5 -> '$42.50'."""
     if not math.isfinite(value):
         raise ValueError(f"cannot format {value!r}")
     rounded = round(value, 2)
     show_cents = cents if cents is not None else rounded != int(rounded)
-    text = f"{abs(rounded):,.2f}" if show_cents else f"{abs(round(rounded)):,}"
+    hundredths = round(abs(rounded) * 100)
+    whole, fraction = divmod(hundredths, 100)
+    if not show_cents and fraction:
+        whole, fraction = round(abs(rounded)), 0
+    text = currency.digits(whole) + (f"{currency.decimal}{fraction:02d}" if show_cents else "")
     sign = MINUS if rounded < 0 else ""
-    return f"{sign}${text}"
+    return f"{sign}{currency.prefix}{text}{currency.suffix}"
 
 
 def percent(value: float) -> str:
@@ -44,7 +82,7 @@ def percent(value: float) -> str:
 
 
 def multiple(value: float) -> str:
-    """2 -> '2x', 2.5 -> '2.5x'."""
+    """2 -> '2×', 2.5 -> '2.5×'."""
     return number(value, places=1) + "\u00d7"
 
 
@@ -53,9 +91,9 @@ def span(low: str, high: str) -> str:
     return low if low == high else f"{low}{DASH}{high}"
 
 
-def money_range(low: float, high: float) -> str:
+def money_range(low: float, high: float, currency: Currency) -> str:
     """(140000, 200000) -> '$140,000–$200,000'."""
-    return span(money(low), money(high))
+    return span(money(low, currency), money(high, currency))
 
 
 def percent_range(low: float, high: float) -> str:
@@ -64,7 +102,7 @@ def percent_range(low: float, high: float) -> str:
 
 
 def multiple_range(low: float, high: float) -> str:
-    """(2, 3) -> '2–3x'."""
+    """(2, 3) -> '2–3×'."""
     return span(number(low, places=1), number(high, places=1)) + "\u00d7"
 
 
@@ -74,3 +112,8 @@ PER = {"year": "a year", "month": "a month", "hour": "an hour"}
 def per(period: str) -> str:
     """'hour' -> 'an hour'."""
     return PER[period]
+
+
+def plural(count: float, unit: str, units: str | None = None) -> str:
+    """(1, 'month') -> '1 month'; (3, 'month') -> '3 months'."""
+    return f"{number(count)} {unit if count == 1 else units or unit + 's'}"

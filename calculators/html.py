@@ -4,25 +4,23 @@ The build pre-renders the panel into each calculator's page with CPython; the br
 worker calls :func:`results_panel` inside Pyodide on every change and the page only swaps
 the returned HTML in. One function, so the worked example and the live result agree by
 construction. Standard library only; every piece of text goes through :func:`html.escape`.
-
-The DOM contract (relied on by the page script, the tests and anyone embedding a
-calculator): each output sits in an element with ``data-output="NAME"`` whose text is the
-display value and whose ``data-value`` holds the raw value as JSON.
+The attributes it writes are the DOM contract of :mod:`calculators.dom`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from html import escape
-from typing import Any
 
-from calculators.spec import Calculator
+from calculators import dom
+from calculators.results import Presented, ShownLine, ShownTable
 
 _NUMERIC = {"money", "percent", "number", "multiple"}
 
 
-def _attr(value: object) -> str:
+def attr(value: object) -> str:
+    """A value for an HTML attribute, escaped."""
     return escape(str(value), quote=True)
 
 
@@ -31,11 +29,10 @@ def _raw(value: object) -> str:
     return value if isinstance(value, str) else json.dumps(value, allow_nan=False)
 
 
-def _outputs(calculator: Calculator, presented: Mapping[str, Any]) -> str:
+def _outputs(presented: Presented) -> str:
     items = []
-    for spec in calculator.outputs:
-        value = presented["outputs"][spec.name]
-        shown = presented["display"][spec.name]
+    for spec in presented.calculator.outputs:
+        value = presented.outputs[spec.name]
         unit = (
             f' <span class="calc-unit">{escape(spec.unit)}</span>'
             if spec.unit and spec.kind not in {"money", "percent"}
@@ -44,8 +41,8 @@ def _outputs(calculator: Calculator, presented: Mapping[str, Any]) -> str:
         note = f'<span class="calc-output-help">{escape(spec.help)}</span>' if spec.help else ""
         items.append(
             f'<div class="calc-output"><dt>{escape(spec.label)}{note}</dt>'
-            f'<dd><span data-output="{_attr(spec.name)}" data-value="{_attr(_raw(value))}">{escape(shown)}</span>'
-            f"{unit}</dd></div>"
+            f'<dd><span {dom.OUTPUT}="{attr(spec.name)}" {dom.VALUE}="{attr(_raw(value.value))}">'
+            f"{escape(value.display)}</span>{unit}</dd></div>"
         )
     return f'<dl class="calc-outputs">{"".join(items)}</dl>'
 
@@ -55,42 +52,41 @@ def _warnings(warnings: Sequence[str]) -> str:
         return ""
     items = "".join(f"<li>{escape(text)}</li>" for text in warnings)
     heading = '<p class="calc-heading">Worth a second look</p>'
-    return f'<div class="calc-warnings" data-warnings>{heading}<ul>{items}</ul></div>'
+    return f'<div class="calc-warnings" {dom.WARNINGS}>{heading}<ul>{items}</ul></div>'
 
 
-def _breakdown(lines: Sequence[Mapping[str, Any]]) -> str:
+def _breakdown(lines: Sequence[ShownLine]) -> str:
     if not lines:
         return ""
     rows = "".join(
-        f'<tr><th scope="row">{escape(line["label"])}</th>'
-        f'<td class="calc-amount" data-value="{_attr(_raw(line["amount"]))}">{escape(line["display"])}</td>'
-        f"<td>{escape(line['formula'])}</td></tr>"
+        f'<tr><th scope="row">{escape(line.label)}</th>'
+        f'<td class="calc-amount" {dom.VALUE}="{attr(_raw(line.amount.value))}">{escape(line.amount.display)}</td>'
+        f"<td>{escape(line.formula)}</td></tr>"
         for line in lines
     )
     return (
-        '<table class="calc-breakdown" data-breakdown><caption>How it adds up</caption>'
+        f'<table class="calc-breakdown" {dom.BREAKDOWN}><caption>How it adds up</caption>'
         '<thead><tr><th scope="col">Item</th><th scope="col">Amount</th><th scope="col">How it is worked out</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
     )
 
 
-def table_html(table: Mapping[str, Any]) -> str:
-    """A presented result table (:func:`calculators.results.present_table`) as an HTML table."""
-    columns = table["columns"]
-    numeric = [column["kind"] in _NUMERIC for column in columns]
-    head = "".join(f'<th scope="col">{escape(column["label"])}</th>' for column in columns)
+def table_html(table: ShownTable) -> str:
+    """A presented result table as an HTML table (the first column heads each row)."""
+    numeric = [column.kind in _NUMERIC for column in table.columns]
+    head = "".join(f'<th scope="col">{escape(column.label)}</th>' for column in table.columns)
     rows = []
-    for row in table["rows"]:
+    for row in table.rows:
         cells = []
         for index, (cell, is_number) in enumerate(zip(row, numeric, strict=True)):
             tag = 'th scope="row"' if index == 0 else "td"
             close = "th" if index == 0 else "td"
             css = ' class="calc-amount"' if is_number else ""
-            value = f' data-value="{_attr(_raw(cell["value"]))}"' if is_number else ""
-            cells.append(f"<{tag}{css}{value}>{escape(cell['display'])}</{close}>")
+            value = f' {dom.VALUE}="{attr(_raw(cell.value))}"' if is_number else ""
+            cells.append(f"<{tag}{css}{value}>{escape(cell.display)}</{close}>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (
-        f'<table class="calc-table"><caption>{escape(table["caption"])}</caption>'
+        f'<table class="calc-table"><caption>{escape(table.caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -102,19 +98,26 @@ def _assumptions(assumptions: Sequence[str]) -> str:
     return f'<div class="calc-assumptions"><p class="calc-heading">Assumptions</p><ul>{items}</ul></div>'
 
 
-def results_panel(calculator: Calculator, presented: Mapping[str, Any]) -> str:
-    """The results panel for ``presented`` (the output of :func:`calculators.results.present`).
-
-    Outputs, warnings, the itemised breakdown, any result tables and charts, and the
-    calculator's assumptions, in that order. Charts are SVG text drawn by
-    :func:`calculators.charts.render_svg` and inserted as they are.
-    """
+def results_panel(presented: Presented) -> str:
+    """The results panel: outputs, warnings, the itemised breakdown, any result tables and
+    charts (SVG drawn by :mod:`calculators.charts`), and the calculator's assumptions."""
     parts = [
-        _outputs(calculator, presented),
-        _warnings(presented["warnings"]),
-        _breakdown(presented["breakdown"]),
-        *(table_html(table) for table in presented.get("tables", ())),
-        *(f'<figure class="calc-chart-figure">{chart["svg"]}</figure>' for chart in presented.get("charts", ())),
-        _assumptions(calculator.assumptions),
+        _outputs(presented),
+        _warnings(presented.warnings),
+        _breakdown(presented.breakdown),
+        *(table_html(table) for table in presented.tables),
+        *(f'<figure class="calc-chart-figure">{chart.svg}</figure>' for chart in presented.charts),
+        _assumptions(presented.calculator.assumptions),
     ]
     return "".join(part for part in parts if part)
+
+
+def example_inputs(presented: Presented) -> str:
+    """The inputs of a worked example as a reader reads them ("Level: Senior"), for print and
+    the PDF, where the form's fields are not shown. An empty field shows as a dash."""
+    items = "".join(
+        f"<dt>{escape(item.label)}{f' ({escape(spec.unit)})' if spec.unit else ''}</dt>"
+        f"<dd>{escape(item.display or '—')}</dd>"
+        for spec, item in zip(presented.calculator.inputs, presented.fields, strict=True)
+    )
+    return f'<dl class="example-inputs" {dom.EXAMPLE_INPUTS} {dom.PDF}="only">{items}</dl>'

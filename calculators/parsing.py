@@ -1,8 +1,8 @@
 """The one grammar for what a reader types, shared by the CLI, the build and the browser.
 
 Numbers are read in US format: ``150000``, ``150,000``, ``150,000.50``, ``-2``, ``.5``,
-with an optional leading ``$`` on money fields and an optional trailing ``%`` on percent
-fields. Anything else is refused with a message that names the field and what it
+with the field's currency symbol optional on money fields (``$150,000``, ``€150,000``) and
+an optional trailing ``%`` on percent fields. Anything else is refused with a message that names the field and what it
 accepts: exponents (``1e5``), hex, ``NaN``/``Infinity``, non-ASCII digits, other locales'
 separators (``1.500,00``, ``1 500``) and the ambiguous ``150.000`` (thousands or a
 decimal?). Nothing is ever clamped into range: out of range is an error.
@@ -22,9 +22,10 @@ MAX_RAW_LENGTH = 64
 _NUMBER = re.compile(
     r"""
     (?P<sign>[-+])?
-    (?P<dollar>\$)?
+    (?P<symbol>[^\d\s.,%+-]{1,4}\s?)?
     (?P<whole>\d{1,3}(?:,\d{3})+|\d+)?
     (?:\.(?P<fraction>\d+))?
+    (?P<after>\s?[^\d\s.,%+-]{1,4})?
     (?P<percent>%)?
     """,
     re.ASCII | re.VERBOSE,
@@ -54,15 +55,36 @@ def _clean(raw: str) -> str:
     return text
 
 
+def _check_symbol(spec: Input, symbol: str) -> None:
+    """A currency symbol around the number must be the field's own."""
+    if not symbol:
+        return
+    currency = spec.currency
+    if currency is not None and symbol in {
+        currency.symbol,
+        currency.code,
+        currency.prefix.strip(),
+        currency.suffix.strip(),
+    }:
+        return
+    if symbol.isalpha() and symbol.isascii() and not symbol.isupper():
+        raise FieldError(f"is not a number; write it like {_example(spec)}")
+    if currency is None:
+        raise FieldError(f"is not a money amount, so it takes no {symbol} sign")
+    raise FieldError(f"is in {currency.code}; write it without {symbol}, or with {currency.symbol}")
+
+
+def _example(spec: Input) -> str:
+    return "150000, 150,000 or 150,000.50" if spec.money else "12 or 12.5"
+
+
 def parse_number(spec: Input, raw: str) -> float | int:
     """Read ``raw`` as the number ``spec`` accepts, or raise :class:`FieldError`."""
     text = _clean(raw)
     match = _NUMBER.fullmatch(text)
     if not match or (match["whole"] is None and match["fraction"] is None):
-        example = "150000, 150,000 or 150,000.50" if spec.money else "12 or 12.5"
-        raise FieldError(f"is not a number; write it like {example}")
-    if match["dollar"] and not spec.money:
-        raise FieldError("is not a money amount, so it takes no $ sign")
+        raise FieldError(f"is not a number; write it like {_example(spec)}")
+    _check_symbol(spec, (match["symbol"] or "").strip() + (match["after"] or "").strip())
     if match["percent"] and spec.unit != "%":
         raise FieldError("is not a percentage, so it takes no % sign")
     whole, fraction = match["whole"] or "0", match["fraction"]

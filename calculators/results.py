@@ -1,7 +1,9 @@
 """From raw fields to a result, and from a result to JSON and to display text.
 
-The CLI, the build (pre-rendered forms) and the browser worker all go through
-:func:`calculate`, :func:`as_record` and :func:`present`, so they agree to the byte.
+The CLI, the build (pre-rendered forms and the PDF's worked examples) and the browser worker
+all go through :func:`calculate` and :func:`present`, so they agree to the byte.
+:class:`Presented` is the one typed view of a result that they read: every input as text and
+as a reader sees it, every output raw and displayed, the breakdown, tables and charts.
 """
 
 from __future__ import annotations
@@ -9,18 +11,23 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
-from calculators import charts, formatting
+from calculators import charts
+from calculators.formatting import Currency
 from calculators.parsing import parse_inputs, unparse
-from calculators.spec import Calculator, Inputs, OutputKind, Result, Table
+from calculators.spec import Calculator, Inputs, OutputKind, Result, Table, show
+
+Raw = float | int | str
 
 
 class CalculationError(ArithmeticError):
     """A result that is not a finite number: a bug or an input range that is too wide."""
 
 
-def _rounded(kind: OutputKind, value: float | int | str) -> float | int | str:
+def _rounded(kind: OutputKind, value: Raw) -> Raw:
     if isinstance(value, str):
         return value
     if not math.isfinite(value):
@@ -32,74 +39,131 @@ def _rounded(kind: OutputKind, value: float | int | str) -> float | int | str:
     return value
 
 
+@dataclass(frozen=True)
+class Shown:
+    """A value twice: raw (rounded like the CLI's JSON) and as a reader reads it."""
+
+    value: Raw
+    display: str
+
+
+def shown(kind: OutputKind, value: Raw, currency: Currency | None) -> Shown:
+    rounded = _rounded(kind, value)
+    return Shown(rounded, show(kind, rounded, currency))
+
+
+@dataclass(frozen=True)
+class ShownInput:
+    """One input: its label, its text in the form (as :func:`unparse` writes it), and as read."""
+
+    name: str
+    label: str
+    text: str
+    display: str
+
+
+@dataclass(frozen=True)
+class ShownLine:
+    label: str
+    amount: Shown
+    formula: str
+
+
+@dataclass(frozen=True)
+class ShownColumn:
+    label: str
+    kind: OutputKind
+
+
+@dataclass(frozen=True)
+class ShownTable:
+    caption: str
+    columns: tuple[ShownColumn, ...]
+    rows: tuple[tuple[Shown, ...], ...]
+
+
+@dataclass(frozen=True)
+class ShownChart:
+    title: str
+    description: str
+    svg: str
+
+
+@dataclass(frozen=True)
+class Presented:
+    """A computed result, ready for the CLI, the results panel, the form and the PDF."""
+
+    calculator: Calculator
+    inputs: Inputs
+    result: Result
+    fields: tuple[ShownInput, ...]
+    outputs: dict[str, Shown]
+    breakdown: tuple[ShownLine, ...]
+    warnings: tuple[str, ...]
+    tables: tuple[ShownTable, ...]
+
+    @cached_property
+    def charts(self) -> tuple[ShownChart, ...]:
+        """Each chart drawn as SVG (only when something shows them: drawing takes a while)."""
+        return tuple(ShownChart(c.title, c.description, charts.render_svg(c)) for c in self.result.charts)
+
+    def field_texts(self) -> dict[str, str]:
+        """Every input as the form shows it, by name (the browser fills defaults from this)."""
+        return {item.name: item.text for item in self.fields}
+
+    def record(self) -> dict[str, Any]:
+        """The CLI's ``--json`` object: raw values, money rounded to cents."""
+        return {
+            "calculator": self.calculator.name,
+            "inputs": dict(self.inputs),
+            "outputs": {name: item.value for name, item in self.outputs.items()},
+            "breakdown": [
+                {"label": line.label, "amount": line.amount.value, "formula": line.formula} for line in self.breakdown
+            ],
+            "warnings": list(self.warnings),
+        }
+
+
 def calculate(calculator: Calculator, fields: Iterable[tuple[str, str]]) -> tuple[Inputs, Result]:
     """Parse ``fields`` and compute. Raises :class:`~calculators.parsing.InputErrors`."""
     inputs = parse_inputs(calculator, fields)
     return inputs, calculator.compute(inputs)
 
 
-def as_record(calculator: Calculator, inputs: Inputs, result: Result) -> dict[str, Any]:
-    """The result as the CLI's ``--json`` object: raw values, money rounded to cents."""
-    outputs = {spec.name: _rounded(spec.kind, result.outputs[spec.name]) for spec in calculator.outputs}
-    return {
-        "calculator": calculator.name,
-        "inputs": dict(inputs),
-        "outputs": outputs,
-        "breakdown": [
-            {"label": line.label, "amount": _rounded(line.kind, line.amount), "formula": line.formula}
-            for line in result.breakdown
-        ],
-        "warnings": list(result.warnings),
-    }
-
-
-def show(kind: OutputKind, value: float | int | str) -> str:
-    """A value as a reader sees it."""
-    if isinstance(value, str):
-        return value
-    if kind == "money":
-        return formatting.money(value)
-    if kind == "percent":
-        return formatting.percent(value)
-    if kind == "multiple":
-        return formatting.multiple(value)
-    return formatting.number(value)
-
-
-def present_table(table: Table) -> dict[str, Any]:
+def present_table(table: Table, currency: Currency | None) -> ShownTable:
     """A result table with each cell's raw value (rounded like an output) and display text."""
-    return {
-        "caption": table.caption,
-        "columns": [{"label": column.label, "kind": column.kind} for column in table.columns],
-        "rows": [
-            [
-                {"value": _rounded(column.kind, cell), "display": show(column.kind, _rounded(column.kind, cell))}
-                for column, cell in zip(table.columns, row, strict=True)
-            ]
+    return ShownTable(
+        caption=table.caption,
+        columns=tuple(ShownColumn(column.label, column.kind) for column in table.columns),
+        rows=tuple(
+            tuple(shown(column.kind, cell, currency) for column, cell in zip(table.columns, row, strict=True))
             for row in table.rows
-        ],
-    }
+        ),
+    )
 
 
-def present(calculator: Calculator, inputs: Inputs, result: Result) -> dict[str, Any]:
-    """The record plus display text for every input, output and breakdown line.
+def present(calculator: Calculator, inputs: Inputs, result: Result) -> Presented:
+    """Everything a reader sees of ``result``, with the raw values beside the display text.
 
-    Beyond the CLI record it carries ``fields`` (each input written back as text),
-    ``display`` (each output as a reader sees it), ``tables`` (each cell's raw value and
-    display text) and ``charts`` (each chart drawn as SVG by :mod:`calculators.charts`).
+    Raises :class:`CalculationError` for a value that is not finite.
     """
-    record = as_record(calculator, inputs, result)
-    record["fields"] = {spec.name: unparse(spec, inputs[spec.name]) for spec in calculator.inputs}
-    record["display"] = {spec.name: show(spec.kind, record["outputs"][spec.name]) for spec in calculator.outputs}
-    for line, shown in zip(record["breakdown"], result.breakdown, strict=True):
-        line["display"] = show(shown.kind, line["amount"])
-    record["tables"] = [present_table(table) for table in result.tables]
-    record["charts"] = [
-        {"title": chart.title, "description": chart.description, "svg": charts.render_svg(chart)}
-        for chart in result.charts
-    ]
-    record["assumptions"] = list(calculator.assumptions)
-    return record
+    currency = calculator.currency
+    texts = {spec.name: unparse(spec, inputs[spec.name]) for spec in calculator.inputs}
+    return Presented(
+        calculator=calculator,
+        inputs=inputs,
+        result=result,
+        fields=tuple(
+            ShownInput(spec.name, spec.label, texts[spec.name], spec.shown(texts[spec.name]))
+            for spec in calculator.inputs
+        ),
+        outputs={spec.name: shown(spec.kind, result.outputs[spec.name], currency) for spec in calculator.outputs},
+        breakdown=tuple(
+            ShownLine(line.label, shown(line.kind, line.amount, currency), line.formula) for line in result.breakdown
+        ),
+        warnings=result.warnings,
+        tables=tuple(present_table(table, currency) for table in result.tables),
+    )
 
 
 def dumps(document: Any) -> str:

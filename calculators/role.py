@@ -13,48 +13,45 @@ Every recommendation says which answers led to it.
 
 from __future__ import annotations
 
-from calculators.figures import Answer, Band, Figures
+from calculators.figures import Figures, MoneyBand, RoleAnswer
 from calculators.formatting import money_range
+from calculators.scorecard import areas_of
 from calculators.spec import Calculator, Choice, Column, Input, Inputs, Line, Output, Result, Table
 
 NAME = "role"
 
 
-def _quoted(answers: list[Answer]) -> str:
+def _quoted(answers: list[RoleAnswer]) -> str:
     return "; ".join(f"“{answer.label}”" for answer in answers)
 
 
 def build(figures: Figures) -> Calculator:
-    questions = figures.role_questions
+    role = figures.role
+    questions = role.questions
     level_order = list(figures.levels)
-    models = figures.engagement_models
-    rules = figures.engagement_rules
-    area_titles = {area.key: area.title for area in figures.scorecard_areas}
+    models = {key: model.label for key, model in role.models.items()}
+    rules = role.engagement
+    area_titles = {area.key: area.title for area in areas_of(figures)}
     area_order = list(area_titles)
-    top = figures.role_top_areas
+    top = role.top_areas
+    currency = figures.pay_currency
 
-    def cost(model: str, level: str) -> tuple[Band, str, str]:
-        """The band, its period in words, and where it comes from."""
-        level_label = figures.levels[level]
+    def cost(model: str, level: str) -> tuple[float, float, str, str]:
+        """The band's ends, its period in words, and where it comes from."""
+        level_label = figures.level_label(level)
+        band: MoneyBand
         if model == "full-time":
-            return figures.salary(level), "a year", f"the {level_label} salary band (US)"
+            band = figures.pay.salary[level]
+            return band.min, band.max, "a year", f"the {level_label} salary band ({band.region})"
         if model == "freelance":
-            return figures.freelance(level), "an hour", f"the {level_label} remote freelance range"
-        bands = list(figures.agencies.values())
-        merged = Band(
-            low=min(band.low for band in bands),
-            high=max(band.high for band in bands),
-            source=bands[0].source,
-            as_of=bands[0].as_of,
-        )
-        where = " and ".join(band.label or "agencies" for band in bands)
-        return merged, "an hour", f"agency rates ({where})"
+            band = figures.pay.freelance[level]
+            return band.min, band.max, "an hour", f"the {level_label} {band.region.lower()} freelance range"
+        bands = list(figures.pay.agency.values())
+        where = " and ".join(band.name for band in bands)
+        return min(b.min for b in bands), max(b.max for b in bands), "an hour", f"agency rates ({where})"
 
     def compute(inputs: Inputs) -> Result:
-        chosen: dict[str, Answer] = {}
-        for question in questions:
-            value = inputs.text(question.key)
-            chosen[question.key] = next(answer for answer in question.answers if answer.key == value)
+        chosen = {key: question.answers[inputs.text(key)] for key, question in questions.items()}
         answers = list(chosen.values())
 
         rank = max(level_order.index(answer.seniority) for answer in answers)
@@ -62,13 +59,15 @@ def build(figures: Figures) -> Calculator:
         level_because = [answer for answer in answers if answer.seniority == level]
         seniority_why = f"Because of {_quoted(level_because)}: " + " ".join(a.reason for a in level_because)
 
-        rule = next(rule for rule in rules if all(chosen[question].key == answer for question, answer in rule.when))
+        rule = next(
+            rule for rule in rules if all(inputs.text(question) == answer for question, answer in rule.when.items())
+        )
         model = rule.model
-        matched = [chosen[question] for question, _ in rule.when]
+        matched = [chosen[question] for question in rule.when]
         engagement_why = (f"Because of {_quoted(matched)}: " if matched else "No special case applies: ") + rule.reason
 
-        skills: dict[str, list[Answer]] = {}
-        areas: dict[str, list[Answer]] = {}
+        skills: dict[str, list[RoleAnswer]] = {}
+        areas: dict[str, list[RoleAnswer]] = {}
         for answer in answers:
             for skill in answer.skills:
                 skills.setdefault(skill, []).append(answer)
@@ -80,12 +79,13 @@ def build(figures: Figures) -> Calculator:
         skills_text = "; ".join(skills)
         skills_why = " ".join(f"{skill}: from {_quoted(by)}." for skill, by in skills.items())
 
-        band, period, where = cost(model, level)
-        cost_text = f"{money_range(band.low, band.high)} {period}"
+        low, high, period, where = cost(model, level)
+        level_label = figures.level_label(level)
+        cost_text = f"{money_range(low, high, currency)} {period}"
         rows: list[tuple[float | int | str, ...]] = [
-            ("Seniority", figures.levels[level], seniority_why),
+            ("Seniority", level_label, seniority_why),
             ("Engagement", models[model], engagement_why),
-            ("Cost", cost_text, f"From {where}, for {models[model].lower()} at {figures.levels[level]} level."),
+            ("Cost", cost_text, f"From {where}, for {models[model].lower()} at {level_label} level."),
         ]
         rows.extend(("Interview area", area_titles[key], f"Named by {_quoted(areas[key])}.") for key in ranked)
         rows.extend(("Skill", skill, f"From {_quoted(by)}.") for skill, by in skills.items())
@@ -95,7 +95,7 @@ def build(figures: Figures) -> Calculator:
             warnings.append(f"{models[model]} still needs someone in-house to set goals and accept the work.")
         return Result(
             outputs={
-                "seniority": figures.levels[level],
+                "seniority": level_label,
                 "seniority_because": seniority_why,
                 "engagement": models[model],
                 "engagement_because": engagement_why,
@@ -104,12 +104,12 @@ def build(figures: Figures) -> Calculator:
                 "interview_areas": areas_text or "Weight the areas evenly.",
                 "interview_areas_because": areas_why or "No answer makes one area more important.",
                 "cost_range": cost_text,
-                "cost_low": band.low,
-                "cost_high": band.high,
+                "cost_low": low,
+                "cost_high": high,
             },
             breakdown=(
-                Line("Cost, low end", band.low, f"the low end of {where}, {period}"),
-                Line("Cost, high end", band.high, f"the high end of {where}, {period}"),
+                Line("Cost, low end", low, f"the low end of {where}, {period}"),
+                Line("Cost, high end", high, f"the high end of {where}, {period}"),
             ),
             warnings=tuple(warnings),
             tables=(
@@ -131,14 +131,14 @@ def build(figures: Figures) -> Calculator:
         ),
         inputs=tuple(
             Input(
-                question.key,
+                key,
                 question.label,
                 "choice",
-                choices=tuple(Choice(answer.key, answer.label) for answer in question.answers),
+                choices=tuple(Choice(answer_key, answer.label) for answer_key, answer in question.answers.items()),
                 default=question.default,
                 help="Pick the answer closest to your situation.",
             )
-            for question in questions
+            for key, question in questions.items()
         ),
         outputs=(
             Output("seniority", "Seniority", "text"),
@@ -150,8 +150,8 @@ def build(figures: Figures) -> Calculator:
             Output("interview_areas", "Interview areas to weight most", "text"),
             Output("interview_areas_because", "Why these areas", "text"),
             Output("cost_range", "Cost range", "text"),
-            Output("cost_low", "Cost, low end", "money", "USD", "A year for an employee, an hour otherwise."),
-            Output("cost_high", "Cost, high end", "money", "USD", "A year for an employee, an hour otherwise."),
+            Output("cost_low", "Cost, low end", "money", currency.code, "A year for an employee, an hour otherwise."),
+            Output("cost_high", "Cost, high end", "money", currency.code, "A year for an employee, an hour otherwise."),
         ),
         compute=compute,
         assumptions=(
@@ -163,4 +163,5 @@ def build(figures: Figures) -> Calculator:
             f"The interview areas are the {top} named by the most answers.",
             "Full-time cost is base salary before overhead; freelance and agency costs are hourly rates.",
         ),
+        currency=currency,
     )

@@ -16,9 +16,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from calculators.figures import Area, Figures, shipped
+from calculators.figures import Figures, shipped
 from calculators.formatting import number
 from calculators.spec import Calculator, Choice, Column, Comparison, Input, Inputs, Line, Output, Result, Table
 
@@ -36,12 +37,27 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+@dataclass(frozen=True)
+class Area:
+    """An interview area as the scorecard weighs it: its key, short title and starting weight."""
+
+    key: str
+    title: str
+    weight: float
+
+
+def areas_of(figures: Figures) -> tuple[Area, ...]:
+    """The rubric's areas in interview order, each with the scorecard's starting weight."""
+    weights = figures.scorecard.areas
+    return tuple(Area(key, area.short_title, weights[key].weight) for key, area in figures.interview.areas.items())
+
+
 def build(figures: Figures) -> Calculator:
-    areas = figures.scorecard_areas
-    levels = figures.rubric_levels
-    bands = figures.score_bands
-    flags = figures.red_flags
-    needed = min(figures.min_scored_areas, len(areas))
+    areas = areas_of(figures)
+    levels = figures.rubric_labels
+    bands = figures.scorecard.recommendation.bands
+    flags = {key: flag.title for key, flag in figures.red_flags.items()}
+    needed = min(figures.scorecard.recommendation.min_scored_areas, len(areas))
 
     def compute(inputs: Inputs) -> Result:
         scored: list[tuple[Area, int, float]] = []
@@ -178,7 +194,7 @@ def build(figures: Figures) -> Calculator:
 
 def _inputs(figures: Figures) -> tuple[Input, ...]:
     """The candidate's name, a score and a weight for each area, and a tick box for each red flag."""
-    levels = figures.rubric_levels
+    levels = figures.rubric_labels
     score_choices = (
         Choice("", NOT_SCORED),
         *(Choice(str(score), f"{score} – {label}") for score, label in levels.items()),
@@ -193,7 +209,7 @@ def _inputs(figures: Figures) -> tuple[Input, ...]:
             help="A name or a code for the candidate, to tell scorecards apart. Optional; it stays in your browser.",
         )
     ]
-    for area in figures.scorecard_areas:
+    for area in areas_of(figures):
         inputs.append(
             Input(
                 field("score", area.key),
@@ -219,8 +235,8 @@ def _inputs(figures: Figures) -> tuple[Input, ...]:
             )
         )
     inputs.extend(
-        Input(field("flag", key), label, "yes-no", default=False, help="Tick if you saw this in the interview.")
-        for key, label in figures.red_flags.items()
+        Input(field("flag", key), flag.title, "yes-no", default=False, help="Tick if you saw this in the interview.")
+        for key, flag in figures.red_flags.items()
     )
     return tuple(inputs)
 
@@ -236,8 +252,8 @@ def _cell(value: object) -> str:
 def compare_table(records: Iterable[Mapping[str, Any]], figures: Figures | None = None) -> Table:
     """Several candidates' scorecard records side by side, one row each, in the given order."""
     figures = figures or shipped()
-    areas = figures.scorecard_areas
-    levels = figures.rubric_levels
+    areas = areas_of(figures)
+    levels = figures.rubric_labels
     columns = (
         Column("Candidate", "text"),
         Column("Score", "number"),

@@ -10,6 +10,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from calculators import formatting
+from calculators.formatting import Currency
+
 InputKind = Literal["number", "integer", "choice", "yes-no", "text"]
 OutputKind = Literal["money", "percent", "number", "multiple", "text"]
 Value = float | int | str | bool | None
@@ -44,8 +47,12 @@ class Input:
     required: bool = True
     choices: tuple[Choice, ...] = ()
     max_length: int = 200
-    money: bool = False
-    """A money amount: a leading ``$`` is accepted and values are written as dollars."""
+    currency: Currency | None = None
+    """Set for a money amount: its symbol is accepted in front, and values are written with it."""
+
+    @property
+    def money(self) -> bool:
+        return self.currency is not None
 
     def describe(self) -> dict[str, object]:
         """The spec as plain JSON-ready data (for ``list --json`` and the browser)."""
@@ -59,6 +66,8 @@ class Input:
         }
         if self.kind in {"number", "integer"}:
             spec |= {"min": self.minimum, "max": self.maximum, "step": self.step, "money": self.money}
+            if self.currency is not None:
+                spec["currency"] = self.currency.code
         if self.kind == "choice":
             spec["choices"] = [{"value": c.value, "label": c.label} for c in self.choices]
         if self.kind == "text":
@@ -81,7 +90,7 @@ class Input:
 
         def show(value: float) -> str:
             text = f"{value:,.6f}".rstrip("0").rstrip(".")
-            return f"${text}" if self.money else text
+            return f"{self.currency.prefix}{text}{self.currency.suffix}" if self.currency else text
 
         if low is not None and high is not None:
             return f"{whole} from {show(low)} to {show(high)}{unit}"
@@ -90,6 +99,19 @@ class Input:
         if high is not None:
             return f"{whole} of at most {show(high)}{unit}"
         return whole
+
+    def shown(self, text: str) -> str:
+        """A field's text (as :func:`calculators.parsing.unparse` writes it) as a reader reads it:
+        a choice by its label, money with its symbol, a percentage with its sign."""
+        if self.kind == "choice":
+            return next((choice.label for choice in self.choices if choice.value == text), text)
+        if not text:
+            return text
+        if self.currency is not None:
+            return f"{self.currency.prefix}{text}{self.currency.suffix}"
+        if self.unit == "%":
+            return f"{text}%"
+        return text
 
 
 @dataclass(frozen=True)
@@ -145,6 +167,8 @@ class Chart:
     y_kind: OutputKind
     series: tuple[Series, ...]
     description: str
+    currency: Currency | None = None
+    """The currency of the y axis when ``y_kind`` is money."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +178,21 @@ class Result:
     warnings: tuple[str, ...] = ()
     tables: tuple[Table, ...] = ()
     charts: tuple[Chart, ...] = ()
+
+
+def show(kind: OutputKind, value: float | int | str, currency: Currency | None) -> str:
+    """A value of ``kind`` as a reader sees it (money in ``currency``)."""
+    if isinstance(value, str):
+        return value
+    if kind == "money":
+        if currency is None:
+            raise ValueError("a money value needs its currency")
+        return formatting.money(value, currency)
+    if kind == "percent":
+        return formatting.percent(value)
+    if kind == "multiple":
+        return formatting.multiple(value)
+    return formatting.number(value)
 
 
 class Inputs(Mapping[str, Value]):
@@ -233,6 +272,8 @@ class Calculator:
     check: Callable[[Inputs], Mapping[str, str]] = field(default=lambda _inputs: {})
     assumptions: tuple[str, ...] = ()
     comparison: Comparison | None = None
+    currency: Currency | None = None
+    """The currency of its money inputs, outputs, breakdown lines and tables."""
 
     def input(self, name: str) -> Input:
         for item in self.inputs:

@@ -36,7 +36,7 @@ from typing import Any
 from calculators import UnknownCalculator, get
 from calculators.html import results_panel, table_html
 from calculators.parsing import InputErrors
-from calculators.results import CalculationError, as_record, calculate, dumps, present, present_table
+from calculators.results import CalculationError, calculate, dumps, present, present_table
 from calculators.spec import Calculator
 
 MAX_FIELDS = 100
@@ -69,8 +69,7 @@ def handle(request: Any) -> dict[str, Any]:
     except ValueError as error:
         return {"ok": False, "errors": {"request": str(error)}}
     try:
-        inputs, result = calculate(calculator, pairs)
-        shown = present(calculator, inputs, result)
+        shown = present(calculator, *calculate(calculator, pairs))
     except InputErrors as problem:
         return {"ok": False, "errors": problem.errors}
     except CalculationError:
@@ -78,9 +77,9 @@ def handle(request: Any) -> dict[str, Any]:
     return {
         "ok": True,
         "calculator": calculator.name,
-        "fields": shown["fields"],
-        "outputs": shown["outputs"],
-        "html": results_panel(calculator, shown),
+        "fields": shown.field_texts(),
+        "outputs": {name: item.value for name, item in shown.outputs.items()},
+        "html": results_panel(shown),
     }
 
 
@@ -94,7 +93,7 @@ def _compare(calculator: Calculator, entries: object) -> dict[str, Any]:
     records = []
     for number, entry in enumerate(entries, start=1):
         try:
-            inputs, result = calculate(calculator, _pairs(entry))
+            record = present(calculator, *calculate(calculator, _pairs(entry))).record()
         except ValueError as error:
             return {"ok": False, "errors": {"request": str(error)}}
         except InputErrors as problem:
@@ -102,12 +101,12 @@ def _compare(calculator: Calculator, entries: object) -> dict[str, Any]:
             return {"ok": False, "errors": {"compare": f"{comparison.noun.capitalize()} {number}: {message}"}}
         except CalculationError:
             return {"ok": False, "errors": {"compare": f"{comparison.noun.capitalize()} {number}: no result"}}
-        records.append(as_record(calculator, inputs, result))
+        records.append(record)
     return {
         "ok": True,
         "calculator": calculator.name,
         "count": len(records),
-        "html": table_html(present_table(comparison.table(records))) if records else "",
+        "html": table_html(present_table(comparison.table(records), calculator.currency)) if records else "",
         "csv": comparison.csv(records),
     }
 

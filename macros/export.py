@@ -1,49 +1,59 @@
-"""Write the validated data as ``calculators/defaults.json``, the calculators' only source.
+"""Write the validated figures as JSON for the calculators: ``.cache/figures.json``.
 
-Run by the build (the MkDocs hook) and by ``python -m macros.export``; the file is
-rewritten only when its content changes, so ``mkdocs serve`` does not loop.
+The calculators cannot read YAML or run pydantic (they must stay standard-library only for
+Pyodide), so the tooling writes what they compute with: every data file, validated, plus
+what the build derives (how each currency is written). The file is a build product, outside
+the packages; the wheel carries it as ``calculators/figures.json`` (hatch ``force-include``
+in ``pyproject.toml``).
+
+``make figures`` runs this module (``python -m macros.export``), and so do ``make serve``
+and ``make test`` through it; the MkDocs hook that builds the wheel calls :func:`write_figures`
+itself. The file is rewritten only when its content changes, and touched otherwise, so it is
+never older than ``data/`` after a run.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from dataclasses import fields
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel
-
-from macros.data import DataError, GuideData, load_data
+from calculators.figures import CHECKOUT_FIGURES, Figures
+from calculators.schema import to_json
+from macros.data import DataError, load_data
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULTS = ROOT / "calculators" / "defaults.json"
 
 
-def as_json_document(data: GuideData) -> dict[str, Any]:
-    """Every data file as plain JSON values (dates as ISO strings)."""
-    document: dict[str, Any] = {}
-    for item in fields(data):
-        value = getattr(data, item.name)
-        if isinstance(value, BaseModel):
-            document[item.name] = value.model_dump(mode="json")
-        else:  # a mapping of records, e.g. sources or levels
-            document[item.name] = {key: record.model_dump(mode="json") for key, record in value.items()}
-    return document
+def figures_json(figures: Figures) -> str:
+    """The figures as the calculators read them (:func:`calculators.figures.read_figures`)."""
+    return json.dumps(to_json(figures), indent=1, ensure_ascii=False) + "\n"
 
 
-def write_defaults(data: GuideData, target: Path = DEFAULTS) -> bool:
-    """Write the JSON if it changed; return whether it did."""
-    text = json.dumps(as_json_document(data), indent=1, ensure_ascii=False, sort_keys=False) + "\n"
-    if target.exists() and target.read_text(encoding="utf-8") == text:
+def write_figures(figures: Figures, target: Path) -> bool:
+    """Write the JSON if it changed (else only touch the file); return whether it changed."""
+    text = figures_json(figures)
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        target.touch()
         return False
-    target.write_text(text, encoding="utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    scratch.write_text(text, encoding="utf-8")
+    scratch.replace(target)  # atomic: a reader never sees half a file
     return True
+
+
+def export(project: Path = ROOT) -> Path:
+    """Validate ``project/data`` and write its figures file; returns the file's path."""
+    target = project / CHECKOUT_FIGURES
+    write_figures(load_data(project / "data"), target)
+    return target
 
 
 def main() -> int:
     try:
-        write_defaults(load_data(ROOT / "data"))
+        export()
     except DataError as error:
         print(f"error: {error}", file=sys.stderr)  # noqa: T201 - a command-line entry point
         return 1

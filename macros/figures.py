@@ -1,17 +1,19 @@
 """Named figures for prose: every number a page shows, formatted, with where it came from.
 
-A page writes ``{{ fig("salary.senior") }}`` and gets ``$140,000–$200,000 a year``; the
-key names a record in ``data/``. Unknown keys fail the build with the closest matches.
+A page writes ``{{ fig("salary.senior") }}`` and gets ``$140,000–$200,000 a year``; the key
+names a record in ``data/``. Unknown keys fail the build with the closest matches. Figures
+that combine records (a loaded cost) are computed by the calculators' own functions.
 """
 
 from __future__ import annotations
 
-import datetime
 import difflib
 from dataclasses import dataclass
 
 from calculators import formatting
-from macros.data import GuideData, MoneyBand, Sourced
+from calculators.bad_hire import salary_multiple
+from calculators.figures import Figures, MoneyBand, Quantity, Sourced
+from calculators.loaded_cost import loaded_cost
 
 
 @dataclass(frozen=True)
@@ -21,7 +23,7 @@ class Figure:
     key: str
     text: str
     source: str
-    as_of: datetime.date
+    as_of: str
     per: str = ""
     """The period in words (``a year``), kept apart so a table can put it in its header."""
 
@@ -36,149 +38,120 @@ class UnknownFigure(KeyError):
         super().__init__(f"no figure named {key!r}{hint}")
 
 
-def _band(key: str, band: MoneyBand) -> Figure:
-    return Figure(key, formatting.money_range(band.min, band.max), band.source, band.as_of, formatting.per(band.period))
+def _single(key: str, text: str, record: Sourced, per: str = "") -> Figure:
+    return Figure(key, text, record.source, record.as_of, per)
 
 
-def _single(key: str, text: str, record: Sourced) -> Figure:
-    return Figure(key, text, record.source, record.as_of)
+def quantity_text(quantity: Quantity) -> str:
+    """``90 days``, ``2–4 hours``, ``1,000,000 rows``."""
+    if quantity.value is not None:
+        return formatting.plural(quantity.value, quantity.unit, quantity.units)
+    low, high = formatting.number(quantity.min or 0), formatting.number(quantity.max or 0)
+    return f"{formatting.span(low, high)} {quantity.plural}"
 
 
-def _years(low: int, high: int | None) -> str:
-    return f"{low}+ years" if high is None else f"{formatting.span(str(low), str(high))} years"
+def _bands(figures: Figures, table: str, bands: dict[str, MoneyBand]) -> dict[str, Figure]:
+    found: dict[str, Figure] = {}
+    for key, band in bands.items():
+        currency = figures.currencies[band.currency]
+        per = formatting.per(band.period)
+        name = f"{table}.{key}"
+        found[name] = _single(name, formatting.money_range(band.min, band.max, currency), band, per)
+        found[f"{name}.low"] = _single(f"{name}.low", formatting.money(band.min, currency), band, per)
+        found[f"{name}.high"] = _single(f"{name}.high", formatting.money(band.max, currency), band, per)
+    return found
 
 
-def catalogue(data: GuideData) -> dict[str, Figure]:
+def catalogue(figures: Figures) -> dict[str, Figure]:
     """Every figure a page may show, by key."""
-    pay, equity, bad = data.pay, data.equity, data.bad_hire.cost
-    figures: dict[str, Figure] = {}
-    for table in ("salary", "freelance"):
-        for level, band in getattr(pay, table).items():
-            figures[f"{table}.{level}"] = _band(f"{table}.{level}", band)
-            figures[f"{table}.{level}.low"] = Figure(
-                f"{table}.{level}.low", formatting.money(band.min), band.source, band.as_of, formatting.per(band.period)
-            )
-            figures[f"{table}.{level}.high"] = Figure(
-                f"{table}.{level}.high",
-                formatting.money(band.max),
-                band.source,
-                band.as_of,
-                formatting.per(band.period),
-            )
-    for region, band in pay.agency.items():
-        figures[f"agency.{region}"] = _band(f"agency.{region}", band)
-    figures["overhead"] = _single(
-        "overhead", formatting.percent_range(pay.overhead.min, pay.overhead.max), pay.overhead
-    )
-    figures["equity.early_engineer"] = _single(
-        "equity.early_engineer",
-        formatting.percent_range(equity.early_engineer.min, equity.early_engineer.max),
-        equity.early_engineer,
+    pay, equity, bad = figures.pay, figures.equity, figures.bad_hire.cost
+    found: dict[str, Figure] = {}
+    for table in ("salary", "freelance", "agency"):
+        found |= _bands(figures, table, getattr(pay, table))
+    over = pay.overhead
+    found["overhead"] = _single("overhead", formatting.percent_range(over.min, over.max), over)
+    early = equity.early_engineer
+    found["equity.early_engineer"] = _single(
+        "equity.early_engineer", formatting.percent_range(early.min, early.max), early
     )
     vest = equity.vesting
-    figures["vesting.years"] = _single("vesting.years", f"{vest.years} years", vest)
-    figures["vesting.cliff"] = _single("vesting.cliff", _cliff(vest.cliff_months), vest)
-    figures["bad_hire.multiple"] = _single("bad_hire.multiple", formatting.multiple_range(bad.min, bad.max), bad)
-    figures["bad_hire.months"] = _single("bad_hire.months", f"{bad.months_before_exit} months", bad)
-    _process(data, figures)
-    over = pay.overhead
+    found["vesting.years"] = _single("vesting.years", formatting.plural(vest.years, "year"), vest)
+    found["vesting.cliff"] = _single("vesting.cliff", _cliff(vest.cliff_months), vest)
+    found["bad_hire.multiple"] = _single("bad_hire.multiple", formatting.multiple_range(bad.min, bad.max), bad)
+    found["bad_hire.months"] = _single("bad_hire.months", formatting.plural(bad.months_before_exit, "month"), bad)
+    for key, quantity in figures.process.items():
+        found[f"process.{key}"] = _single(f"process.{key}", quantity_text(quantity), quantity)
+    currency = figures.pay_currency
     for level, band in pay.salary.items():
-        low, high = band.min * (1 + over.min / 100), band.max * (1 + over.max / 100)
-        figures[f"loaded.{level}"] = Figure(
-            f"loaded.{level}", formatting.money_range(low, high), band.source, band.as_of, formatting.per(band.period)
+        low, high = loaded_cost(band.min, over.min).total, loaded_cost(band.max, over.max).total
+        found[f"loaded.{level}"] = _single(
+            f"loaded.{level}", formatting.money_range(low, high, currency), band, formatting.per(band.period)
         )
-        figures[f"bad_hire.cost.{level}"] = _single(
-            f"bad_hire.cost.{level}", formatting.money_range(band.min * bad.min, band.max * bad.max), bad
+        low, high = salary_multiple(band.min, bad.min), salary_multiple(band.max, bad.max)
+        found[f"bad_hire.cost.{level}"] = _single(
+            f"bad_hire.cost.{level}", formatting.money_range(low, high, currency), bad
         )
-    figures.update(_calculator_figures(data))
-    for level, spec in data.levels.items():
-        figures[f"experience.{level}"] = Figure(
-            f"experience.{level}", _years(spec.min_years, spec.max_years), "", datetime.date.min
+    found |= _calculator_figures(figures)
+    for level, spec in figures.levels.items():
+        years = (
+            f"{spec.min_years}+"
+            if spec.max_years is None
+            else formatting.span(str(spec.min_years), str(spec.max_years))
         )
-    return figures
+        found[f"experience.{level}"] = Figure(f"experience.{level}", f"{years} years", "", "")
+    return found
 
 
-def _count(value: int, unit: str) -> str:
-    return f"{formatting.number(value)} {unit if value == 1 else unit + 's'}"
+def _driver_text(figures: Figures, key: str) -> str:
+    driver = figures.bad_hire.drivers[key]
+    if driver.unit == "multiple":
+        return formatting.multiple(driver.value)
+    if driver.unit == "percent":
+        return formatting.percent(driver.value)
+    if driver.unit == "hours":
+        return f"{formatting.number(driver.value)} hours a week"
+    if driver.unit == "money-per-hour" and driver.currency is not None:
+        return f"{formatting.money(driver.value, figures.currencies[driver.currency])} an hour"
+    return formatting.plural(driver.value, "month")
 
 
-def _counts(low: int, high: int, unit: str) -> str:
-    return f"{formatting.span(formatting.number(low), formatting.number(high))} {unit}s"
-
-
-def _process(data: GuideData, figures: dict[str, Figure]) -> None:
-    """Durations and counts of the hiring process: ``process.paired_session`` -> ``60 minutes``."""
-    proc = data.process
-    entries: list[tuple[str, str, Sourced]] = [
-        ("first_plan", _count(proc.first_plan.days, "day"), proc.first_plan),
-        ("paired_session", _count(proc.paired_session.minutes, "minute"), proc.paired_session),
-        ("take_home", _counts(proc.take_home.min_hours, proc.take_home.max_hours, "hour"), proc.take_home),
-        (
-            "planted_issues",
-            formatting.span(formatting.number(proc.planted_issues.min), formatting.number(proc.planted_issues.max)),
-            proc.planted_issues,
-        ),
-        ("slow_query.seconds", _count(proc.slow_query.seconds, "second"), proc.slow_query),
-        ("slow_query.rows", _count(proc.slow_query.rows, "row"), proc.slow_query),
-        ("time_to_hire", _counts(proc.time_to_hire.min_weeks, proc.time_to_hire.max_weeks, "week"), proc.time_to_hire),
-        ("paid_trial", _counts(proc.paid_trial.min_weeks, proc.paid_trial.max_weeks, "week"), proc.paid_trial),
-        ("full_time_year", _count(proc.full_time_year.hours, "hour"), proc.full_time_year),
-    ]
-    for name, text, record in entries:
-        figures[f"process.{name}"] = _single(f"process.{name}", text, record)
-
-
-def _driver_text(unit: str, value: float) -> str:
-    if unit == "multiple":
-        return formatting.multiple(value)
-    if unit == "percent":
-        return formatting.percent(value)
-    if unit == "hours":
-        return f"{formatting.number(value)} hours a week"
-    if unit == "usd-per-hour":
-        return f"{formatting.money(value)} an hour"
-    return _months(value)
-
-
-def _months(value: float) -> str:
-    return f"{formatting.number(value)} month" if value == 1 else f"{formatting.number(value)} months"
-
-
-def _calculator_figures(data: GuideData) -> dict[str, Figure]:
+def _calculator_figures(figures: Figures) -> dict[str, Figure]:
     """The calculators' starting values, for the pages that explain them."""
-    figures: dict[str, Figure] = {}
-    for name, driver in data.bad_hire.drivers:
-        key = f"bad_hire.{name}"
-        figures[key] = _single(key, _driver_text(driver.unit, driver.value), driver)
-    equity = data.equity.defaults
-    figures["equity.valuation"] = _single("equity.valuation", formatting.money(equity.valuation), equity)
-    figures["equity.months_employed"] = _single("equity.months_employed", _months(equity.months_employed), equity)
-    figures["equity.dilution"] = _single("equity.dilution", formatting.percent(equity.dilution_pct), equity)
-    engagement = data.engagement.defaults
-    figures["engagement.months"] = _single("engagement.months", _months(engagement.months), engagement)
-    card = data.scorecard
+    found: dict[str, Figure] = {}
+    for name, driver in figures.bad_hire.drivers.items():
+        found[f"bad_hire.{name}"] = _single(f"bad_hire.{name}", _driver_text(figures, name), driver)
+    equity = figures.equity.defaults
+    found["equity.valuation"] = _single(
+        "equity.valuation", formatting.money(equity.valuation, figures.currencies[equity.currency]), equity
+    )
+    found["equity.months_employed"] = _single(
+        "equity.months_employed", formatting.plural(equity.months_employed, "month"), equity
+    )
+    found["equity.dilution"] = _single("equity.dilution", formatting.percent(equity.dilution_pct), equity)
+    engagement = figures.engagement.defaults
+    found["engagement.months"] = _single("engagement.months", formatting.plural(engagement.months, "month"), engagement)
+    card = figures.scorecard
     for key, area in card.areas.items():
-        figures[f"scorecard.weight.{key}"] = _single(
+        found[f"scorecard.weight.{key}"] = _single(
             f"scorecard.weight.{key}", f"{formatting.number(area.weight)} points", area
         )
     total = sum(area.weight for area in card.areas.values())
     first = next(iter(card.areas.values()))
-    figures["scorecard.weight_total"] = _single("scorecard.weight_total", f"{formatting.number(total)} points", first)
+    found["scorecard.weight_total"] = _single("scorecard.weight_total", f"{formatting.number(total)} points", first)
     for band in card.recommendation.bands:
-        figures[f"scorecard.band.{band.key}"] = _single(
+        found[f"scorecard.band.{band.key}"] = _single(
             f"scorecard.band.{band.key}", formatting.number(band.min_score), card.recommendation
         )
-    figures["scorecard.min_scored_areas"] = _single(
+    found["scorecard.min_scored_areas"] = _single(
         "scorecard.min_scored_areas", str(card.recommendation.min_scored_areas), card.recommendation
     )
-    return figures
+    return found
 
 
 def _cliff(months: int) -> str:
     if months % 12 == 0:
-        years = months // 12
-        return f"{years} year" if years == 1 else f"{years} years"
-    return f"{months} months"
+        return formatting.plural(months // 12, "year")
+    return formatting.plural(months, "month")
 
 
 def lookup(figures: dict[str, Figure], key: str) -> Figure:

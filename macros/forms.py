@@ -4,7 +4,9 @@
 a labelled input per field (units, help and limits tied to it with ``aria-describedby``),
 an error slot per field, a status line, and the results panel computed by CPython from the
 calculator's defaults, so the page shows a correct worked example before JavaScript runs,
-without JavaScript and in print. ``docs/assets/js/calculators.js`` brings it to life.
+without JavaScript and in print. It also carries the worked example's inputs as a reader
+reads them, shown only on paper (the PDF). ``docs/assets/js/calculators.js`` brings it to
+life. Every ``data-*`` attribute is one of :mod:`calculators.dom`.
 
 Numbers use ``<input type="text" inputmode="decimal">``: a number input cannot hold
 ``150,000``, which the shared grammar (:mod:`calculators.parsing`) accepts.
@@ -16,15 +18,12 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from calculators.html import results_panel, table_html
-from calculators.results import as_record, calculate, present, present_table
+from calculators import dom
+from calculators.html import attr, example_inputs, results_panel, table_html
+from calculators.results import calculate, present, present_table
 from calculators.spec import Calculator, Input
 
 STATIC_STATUS = "A worked example with the starting figures. The calculator runs in your browser once it has loaded."
-
-
-def _attr(value: object) -> str:
-    return escape(str(value), quote=True)
 
 
 def _limits(spec: Input) -> str:
@@ -36,14 +35,14 @@ def _limits(spec: Input) -> str:
 
 
 def _control(spec: Input, field_id: str, value: str, described: str, *, preset: bool = False) -> str:
-    common = f'id="{field_id}" name="{_attr(spec.name)}" aria-describedby="{described}"'
+    common = f'id="{field_id}" name="{attr(spec.name)}" aria-describedby="{described}"'
     if preset:
-        common += " data-preset"  # part of the worked example: sent to Python like a typed value
+        common += f" {dom.PRESET}"  # part of the worked example: sent to Python like a typed value
     if spec.depends_on:
-        common += f' data-follows="{_attr(" ".join(spec.depends_on))}"'
+        common += f' {dom.FOLLOWS}="{attr(" ".join(spec.depends_on))}"'
     if spec.kind == "choice":
         options = "".join(
-            f'<option value="{_attr(choice.value)}"{" selected" if choice.value == value else ""}>'
+            f'<option value="{attr(choice.value)}"{" selected" if choice.value == value else ""}>'
             f"{escape(choice.label)}</option>"
             for choice in spec.choices
         )
@@ -54,7 +53,7 @@ def _control(spec: Input, field_id: str, value: str, described: str, *, preset: 
     mode = ' inputmode="decimal"' if spec.kind == "number" else ' inputmode="numeric"' if spec.kind == "integer" else ""
     length = spec.max_length if spec.kind == "text" else 64
     return (
-        f'<input type="text" {common} value="{_attr(value)}"{mode} maxlength="{length}" '
+        f'<input type="text" {common} value="{attr(value)}"{mode} maxlength="{length}" '
         'autocomplete="off" spellcheck="false">'
     )
 
@@ -73,10 +72,10 @@ def _field(calculator: Calculator, spec: Input, value: str, *, preset: bool = Fa
         notes.append(f'<span id="{base}-limits">{escape(limits)}</span>')
         described.append(f"{base}-limits")
     help_text = f'<p class="calc-help">{" ".join(notes)}</p>' if notes else ""
-    error = f'<p class="calc-error" id="{base}-error" data-error-for="{_attr(spec.name)}" hidden></p>'
+    error = f'<p class="calc-error" id="{base}-error" {dom.ERROR_FOR}="{attr(spec.name)}" hidden></p>'
     control = _control(spec, base, value, " ".join(described), preset=preset)
     label_and_control = f'<div class="calc-check">{control} {label}</div>' if spec.kind == "yes-no" else label + control
-    return f'<div class="calc-field" data-field="{_attr(spec.name)}">{label_and_control}{help_text}{error}</div>'
+    return f'<div class="calc-field" {dom.FIELD}="{attr(spec.name)}">{label_and_control}{help_text}{error}</div>'
 
 
 def _comparison(calculator: Calculator, record: Mapping[str, Any] | None) -> str:
@@ -90,19 +89,19 @@ def _comparison(calculator: Calculator, record: Mapping[str, Any] | None) -> str
         return ""
     noun = comparison.noun
     base = f"calc-{calculator.name}-compare"
-    table = table_html(present_table(comparison.table([record]))) if record is not None else ""
+    table = table_html(present_table(comparison.table([record]), calculator.currency)) if record is not None else ""
     return (
-        f'<section class="calc-compare" data-compare aria-labelledby="{base}-title">'
+        f'<section class="calc-compare" {dom.COMPARE} aria-labelledby="{base}-title">'
         f'<p class="calc-heading" id="{base}-title">{escape(noun.capitalize())}s side by side</p>'
         f'<p class="calc-help">Add each {escape(noun)} once you have scored them; the table keeps them '
         "in this browser tab only.</p>"
         '<p class="calc-compare-actions">'
-        f'<button type="button" class="md-button" data-compare-add>Add this {escape(noun)}</button> '
-        '<button type="button" class="md-button" data-compare-csv>Download CSV</button> '
-        '<button type="button" class="md-button" data-compare-clear>Clear</button></p>'
-        f'<p class="calc-compare-status" data-compare-status aria-live="polite"></p>'
+        f'<button type="button" class="md-button" {dom.COMPARE_ADD}>Add this {escape(noun)}</button> '
+        f'<button type="button" class="md-button" {dom.COMPARE_CSV}>Download CSV</button> '
+        f'<button type="button" class="md-button" {dom.COMPARE_CLEAR}>Clear</button></p>'
+        f'<p class="calc-compare-status" {dom.COMPARE_STATUS} aria-live="polite"></p>'
         # A wide table scrolls sideways: the box takes focus so a keyboard can scroll it (axe).
-        f'<div class="calc-compare-table" data-compare-table tabindex="0" role="region" '
+        f'<div class="calc-compare-table" {dom.COMPARE_TABLE} tabindex="0" role="region" '
         f'aria-label="Table of {escape(noun)}s">{table}</div>'
         "</section>"
     )
@@ -116,26 +115,27 @@ def calculator_form(calculator: Calculator, *, prefix: str = "", example: Sequen
     (``?field=``). ``example`` sets some fields for the worked example (a scorecard with
     scores in it); those fields count as set by the reader once the calculator runs.
     """
-    inputs, result = calculate(calculator, example)
-    shown = present(calculator, inputs, result)
+    shown = present(calculator, *calculate(calculator, example))
+    texts = shown.field_texts()
     preset = {name for name, _ in example}
     prefix = prefix.rstrip(".")
     base = f"calc-{calculator.name}"
     fields = "".join(
-        _field(calculator, spec, shown["fields"][spec.name], preset=spec.name in preset) for spec in calculator.inputs
+        _field(calculator, spec, texts[spec.name], preset=spec.name in preset) for spec in calculator.inputs
     )
     url_prefix = f"{prefix}." if prefix else ""
-    record = as_record(calculator, inputs, result) if example else None
+    record = shown.record() if example else None
     return (
-        f'<form class="calc" id="{base}" data-calculator="{_attr(calculator.name)}" data-state="static" '
-        f'data-url-prefix="{_attr(url_prefix)}" aria-label="{_attr(calculator.title)}" novalidate>'
+        f'<form class="calc" id="{base}" {dom.CALCULATOR}="{attr(calculator.name)}" {dom.STATE}="static" '
+        f'{dom.URL_PREFIX}="{attr(url_prefix)}" aria-label="{attr(calculator.title)}" novalidate>'
         f'<fieldset class="calc-inputs"><legend>{escape(calculator.title)}</legend>{fields}'
-        f'<p class="calc-error" id="{base}-error" data-error-for="" hidden></p></fieldset>'
-        f'<div class="calc-status" data-status><p data-status-text>{escape(STATIC_STATUS)}</p>'
-        '<progress data-progress max="1" value="0" hidden></progress>'
-        '<button type="button" class="md-button" data-retry hidden>Retry</button></div>'
-        '<p class="calc-announce" data-announce aria-live="polite" aria-atomic="true"></p>'
-        f'<div class="calc-results" data-results>{results_panel(calculator, shown)}</div>'
+        f'<p class="calc-error" id="{base}-error" {dom.ERROR_FOR}="" hidden></p></fieldset>'
+        f"{example_inputs(shown)}"
+        f'<div class="calc-status" {dom.STATUS}><p {dom.STATUS_TEXT}>{escape(STATIC_STATUS)}</p>'
+        f'<progress {dom.PROGRESS} max="1" value="0" hidden></progress>'
+        f'<button type="button" class="md-button" {dom.RETRY} hidden>Retry</button></div>'
+        f'<p class="calc-announce" {dom.ANNOUNCE} aria-live="polite" aria-atomic="true"></p>'
+        f'<div class="calc-results" {dom.RESULTS}>{results_panel(shown)}</div>'
         f"{_comparison(calculator, record)}"
         "</form>"
     )
@@ -143,17 +143,10 @@ def calculator_form(calculator: Calculator, *, prefix: str = "", example: Sequen
 
 def inputs_table(calculator: Calculator) -> str:
     """A Markdown table of a calculator's fields: what each is, what it accepts, where it starts."""
-    inputs, _ = calculate(calculator, [])
-    shown = present(calculator, inputs, calculator.compute(inputs))
+    shown = present(calculator, *calculate(calculator, []))
     rows = []
-    for spec in calculator.inputs:
-        start = shown["fields"][spec.name]
-        if spec.kind == "choice":
-            start = next((choice.label for choice in spec.choices if choice.value == start), start)
-        elif spec.money and start:
-            start = f"${start}"
-        elif spec.unit == "%" and start:
-            start = f"{start}%"
+    for spec, item in zip(calculator.inputs, shown.fields, strict=True):
+        start = item.display
         if spec.depends_on:
             start += " (follows " + ", ".join(calculator.input(dep).label.lower() for dep in spec.depends_on) + ")"
         cells = [f"**{spec.label}** (`{spec.name}`)", spec.help or "", spec.allowed(), start]

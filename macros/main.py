@@ -6,7 +6,6 @@ Kept thin on purpose: every macro here calls a pure function in :mod:`macros.ren
 
 from __future__ import annotations
 
-import datetime
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,9 +17,8 @@ from mkdocs.exceptions import PluginError
 import calculators
 from calculators.figures import Figures
 from calculators.parsing import InputErrors
-from macros import render
-from macros.data import DataError, GuideData, load_data
-from macros.export import as_json_document, write_defaults
+from macros import manifest, render
+from macros.data import DataError, load_data
 from macros.figures import Figure, UnknownFigure, catalogue, lookup
 from macros.forms import calculator_form, calculator_index, inputs_table
 
@@ -28,12 +26,11 @@ from macros.forms import calculator_form, calculator_index, inputs_table
 def define_env(env: Any) -> None:
     root = Path(env.project_dir)
     try:
-        data = load_data(root / "data")
+        figures = load_data(root / "data")
     except DataError as error:
         raise PluginError(f"The build stopped: {error}") from None
-    write_defaults(data, root / "calculators" / "defaults.json")
-    figures = catalogue(data)
-    used: dict[str, dict[str, datetime.date]] = {}
+    named = catalogue(figures)
+    used: dict[str, dict[str, str]] = {}
 
     def page_uri() -> str:
         return str(env.page.file.src_uri) if env.page is not None else ""
@@ -44,7 +41,7 @@ def define_env(env: Any) -> None:
     def sources_href() -> str:
         return href(render.SOURCES_PAGE)
 
-    def note_source(source: str, as_of: datetime.date) -> None:
+    def note_source(source: str, as_of: str) -> None:
         if source:
             page = used.setdefault(page_uri(), {})
             page[source] = min(as_of, page.get(source, as_of))
@@ -52,36 +49,36 @@ def define_env(env: Any) -> None:
     def fig(key: str, period: bool = True) -> str:
         """A figure for prose, e.g. ``{{ fig("salary.senior") }}`` -> ``$140,000–$200,000 a year``."""
         try:
-            figure = lookup(figures, key)
+            figure = lookup(named, key)
         except UnknownFigure as error:
             raise PluginError(f"{page_uri()}: {error.args[0]}") from None
         note_source(figure.source, figure.as_of)
-        return render.figure_text(figure, data.sources.get(figure.source), with_period=period)
+        return render.figure_text(figure, figures.sources.get(figure.source), with_period=period)
 
     def pay_table() -> str:
         """Salary and freelance bands by level."""
-        return render.pay_table(data, sources_href())
+        return render.pay_table(figures, sources_href())
 
     def agency_table() -> str:
         """Agency hourly rates by region."""
-        return render.agency_table(data, sources_href())
+        return render.agency_table(figures, sources_href())
 
     def overhead_covers() -> str:
         """What the fully loaded overhead covers, as a phrase."""
-        covers = data.pay.overhead.covers
+        covers = figures.pay.overhead.covers
         return ", ".join(covers[:-1]) + f" and {covers[-1]}" if len(covers) > 1 else covers[0]
 
     def sources_list() -> str:
         """Every source with its as-of date."""
-        return render.sources_list(data)
+        return render.sources_list(figures)
 
     def loaded_table() -> str:
         """Base salary and fully loaded cost by level."""
-        return render.loaded_table(data, sources_href())
+        return render.loaded_table(figures, sources_href())
 
     def breakeven_table() -> str:
         """Hours a year at which an hourly engagement costs as much as an employee."""
-        return render.breakeven_table(data, sources_href())
+        return render.breakeven_table(figures, sources_href())
 
     for macro in (
         fig,
@@ -93,19 +90,20 @@ def define_env(env: Any) -> None:
         breakeven_table,
     ):
         env.macro(macro)
-    _calculator_macros(env, data, page_uri)
-    _interview_macros(env, data, figures, Links(page_uri, href, note_source))
+    _calculator_macros(env, figures, page_uri)
+    _interview_macros(env, figures, named, Links(page_uri, href, note_source))
 
     def close_page() -> str:
-        return render.page_sources(data, used.pop(page_uri(), {}), sources_href())
+        return render.page_sources(figures, used.pop(page_uri(), {}), sources_href())
 
     env.variables["_close_page"] = close_page
+    env.variables["_figures"] = figures
 
 
-def _calculator_macros(env: Any, data: GuideData, page_uri: Callable[[], str]) -> None:
+def _calculator_macros(env: Any, figures: Figures, page_uri: Callable[[], str]) -> None:
     """``calculator``, ``calculator_inputs`` and ``calculators_list`` (see :mod:`macros.forms`)."""
-    # Built from this build's data, not from a defaults.json an earlier build left behind.
-    calculator_registry = calculators.registry(Figures(as_json_document(data)))
+    # Built from this build's data, never from a figures file an earlier build left behind.
+    calculator_registry = calculators.registry(figures)
 
     def calculator(name: str, prefix: str = "", example: dict[str, object] | None = None) -> str:
         """A calculator's form with its worked example: ``{{ calculator("loaded-cost") }}``.
@@ -144,47 +142,47 @@ class Links:
     page_uri: Callable[[], str]
     href: Callable[[str], str]
     """A link to another page (``interview.md``), relative to the current one."""
-    note_source: Callable[[str, datetime.date], None]
-    """Record that the page shows a figure from this source."""
+    note_source: Callable[[str, str], None]
+    """Record that the page shows a figure from this source (with its as-of date)."""
 
 
-def _interview_macros(env: Any, data: GuideData, figures: dict[str, Figure], page: Links) -> None:
+def _interview_macros(env: Any, figures: Figures, named: dict[str, Figure], page: Links) -> None:
     """Macros for the interview rubric and the red flags (data/interview.yaml, data/red_flags.yaml)."""
 
     def sources_href() -> str:
         return page.href(render.SOURCES_PAGE)
 
     def rubric_scale() -> str:
-        """The rubric's four levels."""
-        scale = data.interview.scale
+        """The rubric's levels."""
+        scale = figures.interview.scale
         page.note_source(scale.source, scale.as_of)
-        return render.rubric_scale(data, sources_href())
+        return render.rubric_scale(figures, sources_href())
 
     def interview_areas(kind: str) -> str:
         """Every rubric area of one kind: ``interview``, ``work-sample`` or ``reference``."""
-        for area in data.interview.areas.values():
+        for area in figures.interview.areas.values():
             if area.kind == kind:
                 page.note_source(area.source, area.as_of)
                 page.note_source(area.rubric.source, area.rubric.as_of)
         try:
-            return render.interview_areas(data, kind, figures, sources_href())
+            return render.interview_areas(figures, kind, named, sources_href())
         except (ValueError, UnknownFigure) as error:
             raise PluginError(f"{page.page_uri()}: {error.args[0]}") from None
 
     def rubric_summary() -> str:
-        """The eight rubric areas, linked to their sections on the interview page."""
-        return render.rubric_summary(data, page.href(render.INTERVIEW_PAGE))
+        """The rubric areas, linked to their sections on the interview page."""
+        return render.rubric_summary(figures, page.href(render.INTERVIEW_PAGE))
 
     def red_flags() -> str:
-        """The six red flags with their checks."""
-        for flag in data.red_flags.values():
+        """The red flags with their checks."""
+        for flag in figures.red_flags.values():
             page.note_source(flag.source, flag.as_of)
             page.note_source(flag.check_source, flag.as_of)
-        return render.red_flags(data, page.href(render.INTERVIEW_PAGE), sources_href())
+        return render.red_flags(figures, page.href(render.INTERVIEW_PAGE), sources_href())
 
     def red_flag_summary() -> str:
-        """The six red flags, linked to their sections."""
-        return render.red_flag_summary(data, page.href(render.RED_FLAGS_PAGE), page.href(render.INTERVIEW_PAGE))
+        """The red flags, linked to their sections."""
+        return render.red_flag_summary(figures, page.href(render.RED_FLAGS_PAGE), page.href(render.INTERVIEW_PAGE))
 
     for macro in (rubric_scale, interview_areas, rubric_summary, red_flags, red_flag_summary):
         env.macro(macro)
@@ -193,3 +191,25 @@ def _interview_macros(env: Any, data: GuideData, figures: dict[str, Figure], pag
 def on_post_page_macros(env: Any) -> None:
     """Close every page with the sources of the figures it showed."""
     env.markdown += env.variables["_close_page"]()
+
+
+def on_post_build(env: Any) -> None:
+    """Write the build's manifest (:mod:`macros.manifest`) for the tools that read the built site."""
+    figures: Figures = env.variables["_figures"]
+    config = env.conf
+    pages = tuple(manifest.reading_order(env.variables["navigation"].items))
+    own_pages = {f"calculators/{name}/": name for name in calculators.BUILDERS}
+    checked = sorted(source.as_of for source in figures.sources.values())
+    site_dir = Path(config["site_dir"])
+    manifest.write(
+        manifest.Manifest(
+            site_name=str(config["site_name"]),
+            site_description=" ".join(str(config.get("site_description") or "").split()),
+            site_url=str(config.get("site_url") or "").rstrip("/") + "/",
+            pages=pages,
+            figures_checked=(checked[0], checked[-1]),
+            calculators={own_pages[page.url]: page.url for page in pages if page.url in own_pages},
+            site_dir=str(site_dir.resolve()),
+        ),
+        Path(env.project_dir),
+    )

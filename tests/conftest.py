@@ -8,18 +8,18 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from macros.data import load_data
-from macros.export import write_defaults
+from macros.export import export
 from macros.pdf import build_pdf
 from tests.support.browser import chromium
 from tests.support.build import ROOT, build
+from tests.support.edited import Edited, build_edited
 from tests.support.server import serve
 
 
 @pytest.fixture(scope="session", autouse=True)
 def calculator_figures() -> None:
-    """The calculators read calculators/defaults.json, written from data/ as the build does."""
-    write_defaults(load_data(ROOT / "data"))
+    """The calculators read .cache/figures.json, written from data/ as `make figures` does."""
+    export(ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -29,8 +29,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("site")
     done = build(ROOT, target)
     assert done.returncode == 0, done.stderr[-4000:]
-    build_pdf(target, target / "guide.pdf", config_file=ROOT / "mkdocs.yml")
+    build_pdf(target, target / "guide.pdf", project=ROOT)
     return target
+
+
+@pytest.fixture(scope="session")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> Edited:
+    """A copy of the project with edited data (:mod:`tests.support.edited`), built with its PDF."""
+    made = build_edited(tmp_path_factory.mktemp("edited"))
+    build_pdf(made.site, made.site / "guide.pdf", project=made.project)
+    return made
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
+from calculators.figures import CHECKOUT_FIGURES, FIGURES_FILE
 from macros.hooks.pyodide_assets import RUNTIME_FILES
 from tests.support.build import ROOT
 
@@ -23,10 +24,10 @@ def test_site_has_the_runtime_and_a_wheel_registered_with_its_hash(site: Path) -
     assert entry["imports"] == ["calculators"]
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        shipped = json.loads(archive.read("calculators/defaults.json"))
+        shipped = archive.read(f"calculators/{FIGURES_FILE}").decode("utf-8")
     assert "calculators/web.py" in names
     assert not [name for name in names if name.startswith(("macros/", "tests/"))]
-    assert shipped == json.loads((ROOT / "calculators" / "defaults.json").read_text(encoding="utf-8"))
+    assert shipped == (ROOT / CHECKOUT_FIGURES).read_text(encoding="utf-8")
     # Only what the worker needs: no console pages, source maps or other builds.
     assert sorted(path.name for path in assets.iterdir()) == sorted([*RUNTIME_FILES, "pyodide-lock.json", wheel.name])
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from calculators import registry
+from calculators.figures import CHECKOUT_FIGURES, read_figures
+from calculators.scorecard import field
 from tests.support.build import build, copy_project
+from tests.support.edited import NEW_AREA_KEY, NEW_FLAG_KEY, Edited
 
 RESOURCE_ATTRIBUTES = {"src", "href", "srcset", "poster", "data", "action", "formaction", "background"}
 NAVIGATION_RELS = {"canonical", "alternate", "sitemap", "author", "license", "next", "prev"}
@@ -85,22 +90,46 @@ def _page_texts(site: Path) -> dict[str, str]:
     return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
 
 
-def test_changing_one_figure_changes_every_page_that_shows_it(tmp_path: Path, site: Path) -> None:
+def test_changing_one_figure_changes_every_page_and_the_calculators(site: Path, edited: Edited) -> None:
     before = _page_texts(site)
     showing = {page for page, text in before.items() if "$140,000–$200,000" in text}
     assert showing, "no page shows the senior band"
-    project = copy_project(tmp_path / "project")
-    pay = project / "data" / "pay.yaml"
-    text = pay.read_text(encoding="utf-8")
-    assert "senior: {min: 140000," in text
-    pay.write_text(text.replace("senior: {min: 140000,", "senior: {min: 141000,"), encoding="utf-8")
-    done = build(project, tmp_path / "site")
-    assert done.returncode == 0, done.stderr[-3000:]
-    after = _page_texts(tmp_path / "site")
-    assert {page for page, text in after.items() if "$141,000–$200,000" in text} == showing
-    assert not [page for page, text in after.items() if "$140,000–$200,000" in text]
-    exported = (project / "calculators" / "defaults.json").read_text(encoding="utf-8")
-    assert '"min": 141000' in exported
+    after = _page_texts(edited.site)
+    assert {page for page, text in after.items() if "€141,000–€200,000" in text} == showing
+    assert not [page for page, text in after.items() if "140,000–" in text]
+    figures = read_figures((edited.project / CHECKOUT_FIGURES).read_text(encoding="utf-8"))
+    assert figures.pay.salary["senior"].min == 141000
+    (wheel,) = (edited.site / "assets" / "pyodide").glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = read_figures(archive.read("calculators/figures.json").decode("utf-8"))
+    assert shipped == figures
+
+
+def test_another_currency_in_data_is_the_calculators_currency(edited: Edited) -> None:
+    """Every amount in data/ changed from US dollars to euros: the calculators write euros
+    (symbol from CLDR), the forms take them, and no dollar sign is left in any article."""
+    pages = _page_texts(edited.site)
+    form = re.compile(r'<form [^>]*data-calculator="([a-z-]+)".*?</form>', flags=re.DOTALL)
+    shown = {match[1]: match[0] for text in pages.values() for match in form.finditer(text)}
+    money = {name for name, calc in registry().items() if any(spec.kind == "money" for spec in calc.outputs)}
+    assert money
+    assert money <= set(shown)
+    assert not [name for name, html in shown.items() if "$" in html]
+    for name in money:
+        assert "€" in shown[name], name
+    articles = {page: re.findall(r"<article.*?</article>", text, flags=re.DOTALL) for page, text in pages.items()}
+    dollars = [page for page, found in articles.items() if any("$" in article for article in found)]
+    assert dollars == []
+    assert "EUR a year" in pages["calculators/loaded-cost/index.html"]
+
+
+def test_a_new_rubric_area_and_red_flag_reach_every_page_with_no_python_change(edited: Edited) -> None:
+    pages = _page_texts(edited.site)
+    assert f'id="{NEW_AREA_KEY}"' in pages["interview/index.html"]
+    assert f'id="{NEW_FLAG_KEY}"' in pages["red-flags/index.html"]
+    scorecard = pages["calculators/scorecard/index.html"]
+    for name in (field("score", NEW_AREA_KEY), field("weight", NEW_AREA_KEY), field("flag", NEW_FLAG_KEY)):
+        assert f'name="{name}"' in scorecard, name
 
 
 @pytest.mark.parametrize(

@@ -23,23 +23,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html as html_lib
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-META_MARK = 'http-equiv="Content-Security-Policy"'
-EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+from macros.html_tokens import Attributes, inline_code, rewrite, start_tag
 
-_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
-_STYLE_ELEMENT = re.compile(r"<style(?:\s[^>]*)?>(?P<body>.*?)</style\s*>", re.DOTALL | re.IGNORECASE)
-_STYLE_ATTR = re.compile(r"""<[a-zA-Z][^<>]*?\sstyle=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
-_TYPE_ATTR = re.compile(r"""\stype\s*=\s*["']?(?P<type>[^"'\s>]*)""", re.IGNORECASE)
-_SRC_ATTR = re.compile(r"\ssrc\s*=", re.IGNORECASE)
-_CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
-_HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
+META = ("http-equiv", "Content-Security-Policy")
+EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 # Sensible headers beyond the policy. Permissions-Policy lists only features Chromium knows:
 # an unknown one is logged as a console error on every page.
@@ -63,34 +55,20 @@ def sha256_source(text: str) -> str:
 
 def inline_scripts(html: str) -> list[str]:
     """The text of every inline script a browser would run (no ``src``, a JavaScript type)."""
+    scripts, _, _ = inline_code(html)
     found: list[str] = []
-    for match in _SCRIPT.finditer(html):
-        attrs = match.group("attrs")
-        if _SRC_ATTR.search(attrs):
-            continue
-        kind = _TYPE_ATTR.search(attrs)
-        if kind is None or kind.group("type").lower() in EXECUTABLE_TYPES:
-            found.append(match.group("body"))
+    for attrs, body in scripts:
+        values = dict(attrs)
+        if "src" not in values and (values.get("type") or "").lower() in EXECUTABLE_TYPES:
+            found.append(body)
     return found
 
 
 def inline_styles(html: str) -> tuple[list[str], list[str]]:
-    """The text of every ``<style>`` element and every ``style=""`` attribute value."""
-    elements = [match.group("body") for match in _STYLE_ELEMENT.finditer(html)]
-    attributes = [
-        match.group("dq") if match.group("dq") is not None else match.group("sq")
-        for match in _STYLE_ATTR.finditer(_without_scripts(html))
-    ]
-    return elements, [_unescape_attr(value) for value in attributes]
-
-
-def _without_scripts(html: str) -> str:
-    return _SCRIPT.sub("", html)
-
-
-def _unescape_attr(value: str) -> str:
-    """The browser hashes an attribute's value after decoding its entities."""
-    return html_lib.unescape(value)
+    """The text of every ``<style>`` element and every ``style=""`` attribute value (decoded,
+    as the browser hashes it)."""
+    _, elements, attributes = inline_code(html)
+    return elements, attributes
 
 
 def policy(script_hashes: Iterable[str], style_hashes: Iterable[str], *, unsafe_hashes: bool) -> dict[str, str]:
@@ -125,13 +103,22 @@ def serialize(directives: dict[str, str], *, for_meta: bool) -> str:
 
 def insert_meta(html: str, content: str) -> str:
     """Put the policy first in ``<head>`` (right after the charset), replacing an older one."""
-    tag = f'<meta {META_MARK} content="{content}">'
-    if META_MARK in html:
-        return re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">', tag, html, count=1)
-    match = _CHARSET.search(html) or _HEAD.search(html)
-    if match is None:
-        return html
-    return html[: match.end()] + "\n    " + tag + html[match.end() :]
+    tag = start_tag("meta", [META, ("content", content)])
+    placed = False
+
+    def edit(name: str, attrs: Attributes, written: str) -> str | None:
+        nonlocal placed
+        if name == "meta" and META in attrs:
+            return ""  # an older policy: the new one goes after the charset
+        if not placed and name == "meta" and (dict(attrs).get("charset") or "").lower() == "utf-8":
+            placed = True
+            return f"{written}\n    {tag}"
+        return None
+
+    updated = rewrite(html, edit)
+    if not placed:  # a page without a charset: the policy opens <head>
+        updated = rewrite(html, lambda name, attrs, written: f"{written}\n    {tag}" if name == "head" else None)
+    return updated
 
 
 def headers_file(directives: dict[str, str]) -> str:

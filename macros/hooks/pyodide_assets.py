@@ -2,9 +2,10 @@
 
 After every build (``on_post_build``) this hook:
 
-1. builds the calculators into a pure ``py3-none-any`` wheel with the ``build`` package and
-   hatchling, without an isolated environment (the wheel holds ``calculators/`` and the
-   ``defaults.json`` the build just wrote from ``data/``);
+1. writes the calculators' figures from ``data/`` (``.cache/figures.json``, by
+   :func:`macros.export.export`: this hook depends on no other having run) and builds the
+   calculators into a pure ``py3-none-any`` wheel with the ``build`` package and hatchling,
+   without an isolated environment (the wheel holds ``calculators/`` and the figures);
 2. registers that wheel in a copy of Pyodide's lock file with ``pyodide lockfile
    add-wheels`` (pyodide-build), which records its sha256: Pyodide checks it at load;
 3. copies the wheel, the lock file and only the runtime files the worker needs from
@@ -28,6 +29,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from calculators.figures import CHECKOUT_FIGURES
+from macros.data import DataError
+from macros.export import export
+
 log = logging.getLogger("mkdocs.hooks.pyodide_assets")
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -39,8 +44,14 @@ KEEP = 3
 
 def _inputs(root: Path) -> list[Path]:
     """Every file whose change changes the wheel or the lock file."""
-    package = sorted(path for path in (root / "calculators").rglob("*") if path.suffix in {".py", ".json"})
-    return [root / "pyproject.toml", root / "README.md", root / "node_modules" / "pyodide" / LOCK_FILE, *package]
+    package = sorted(path for path in (root / "calculators").rglob("*.py"))
+    return [
+        root / "pyproject.toml",
+        root / "README.md",
+        root / CHECKOUT_FIGURES,
+        root / "node_modules" / "pyodide" / LOCK_FILE,
+        *package,
+    ]
 
 
 def _key(root: Path) -> str:
@@ -88,8 +99,10 @@ def prepare(root: Path) -> Path:
     runtime = root / "node_modules" / "pyodide"
     if not (runtime / LOCK_FILE).is_file():
         raise PluginError("node_modules/pyodide is missing: run `make node_modules/.installed` (npm ci)")
-    if not (root / "calculators" / "defaults.json").is_file():
-        raise PluginError("calculators/defaults.json is missing: the macros step should have written it")
+    try:
+        export(root)
+    except DataError as error:
+        raise PluginError(f"The build stopped: {error}") from None
     cache = root / CACHE
     ready = cache / _key(root)
     if (ready / LOCK_FILE).is_file():

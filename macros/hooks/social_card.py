@@ -56,6 +56,12 @@ def draw_card(title: str, description: str, address: str) -> Image.Image:
     return image
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Name the image for the templates (``docs/overrides/main.html`` puts it in link previews)."""
+    config.extra["social_card"] = {"path": TARGET, "width": WIDTH, "height": HEIGHT}
+    return config
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     title, description = config.site_name, " ".join((config.site_description or "").split())
     address = (config.site_url or "").removeprefix("https://").removeprefix("http://").rstrip("/")

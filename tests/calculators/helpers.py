@@ -13,21 +13,19 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from calculators.figures import Figures
+from calculators.figures import Figures, read_figures
 from calculators.parsing import InputErrors
-from calculators.results import as_record, calculate, dumps, present
+from calculators.results import calculate, dumps, present
 from calculators.spec import Calculator, Input, Inputs, Result
-from macros.data import load_data
-from macros.export import as_json_document, write_defaults
+from macros.export import export
 from tests.support.build import ROOT
 
 
 @cache
 def figures() -> Figures:
-    """The figures from data/, and calculators/defaults.json written for the CLI and shipped()."""
-    data = load_data(ROOT / "data")
-    write_defaults(data)
-    return Figures(as_json_document(data))
+    """The figures from data/, as the calculators read them (the figures file, written for the
+    CLI and for :func:`calculators.figures.shipped`)."""
+    return read_figures(export(ROOT).read_text(encoding="utf-8"))
 
 
 def run(calculator: Calculator, **fields: str) -> tuple[Inputs, Result]:
@@ -35,7 +33,7 @@ def run(calculator: Calculator, **fields: str) -> tuple[Inputs, Result]:
 
 
 def record(calculator: Calculator, **fields: str) -> dict[str, Any]:
-    return as_record(calculator, *run(calculator, **fields))
+    return present(calculator, *run(calculator, **fields)).record()
 
 
 def errors(calculator: Calculator, **fields: str) -> dict[str, str]:
@@ -110,7 +108,9 @@ def check_any_input(calculator: Calculator, fields: Iterable[tuple[str, str]]) -
             assert message
         return None
     shown = present(calculator, inputs, result)
-    assert finite_outputs(shown["outputs"])
-    assert all(math.isfinite(line["amount"]) for line in shown["breakdown"])
-    assert dumps(shown) == dumps(present(calculator, inputs, calculator.compute(inputs)))
+    assert finite_outputs({name: item.value for name, item in shown.outputs.items()})
+    assert all(isinstance(line.amount.value, str) or math.isfinite(line.amount.value) for line in shown.breakdown)
+    again = present(calculator, inputs, calculator.compute(inputs))
+    assert dumps(shown.record()) == dumps(again.record())
+    assert shown.charts == again.charts
     return result

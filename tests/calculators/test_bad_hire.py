@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import bad_hire
-from calculators.results import dumps, present
+from calculators.html import results_panel
+from calculators.results import present
 from tests.calculators.helpers import check_any_input, cli, errors, figures, raw_fields, record, run
 
 CALC = bad_hire.build(figures())
@@ -27,14 +28,14 @@ DRIVERS = (
 def test_every_driver_default_comes_from_data() -> None:
     got = record(CALC)["inputs"]
     for name in DRIVERS:
-        assert got[name] == figures().bad_hire_driver(name).value
-    assert got["months_before_exit"] == figures().bad_hire_months
-    assert got["base_salary"] == figures().salary("mid").middle
+        assert got[name] == figures().bad_hire.drivers[name].value
+    assert got["months_before_exit"] == figures().bad_hire.cost.months_before_exit
+    assert got["base_salary"] == figures().pay.salary["mid"].middle
 
 
 def test_editorial_drivers_say_they_are_assumptions() -> None:
     for name in DRIVERS:
-        setting = figures().bad_hire_driver(name)
+        setting = figures().bad_hire.drivers[name]
         assert setting.source == "editorial"
         assert "our assumption" in CALC.input(name).help
     assert sum("(our assumption)" in text for text in CALC.assumptions) == len(DRIVERS)
@@ -63,9 +64,9 @@ def test_hand_computed_example() -> None:
 
 @pytest.mark.parametrize("level", ["junior", "mid", "senior"])
 def test_six_months_at_the_starting_values_lands_in_the_published_range(level: str) -> None:
-    published = figures().bad_hire
+    published = figures().bad_hire.cost
     got = record(CALC, level=level, months_before_exit="6")
-    assert published.low <= got["outputs"]["multiple_of_salary"] <= published.high
+    assert published.min <= got["outputs"]["multiple_of_salary"] <= published.max
     assert got["warnings"] == []
 
 
@@ -123,8 +124,8 @@ def test_more_months_never_cost_less(
 
 
 def test_presented_json_is_stable() -> None:
-    first = dumps(present(CALC, *run(CALC, level="senior", months_before_exit="9")))
-    assert first == dumps(present(CALC, *run(CALC, level="senior", months_before_exit="9")))
+    first = results_panel(present(CALC, *run(CALC, level="senior", months_before_exit="9")))
+    assert first == results_panel(present(CALC, *run(CALC, level="senior", months_before_exit="9")))
     assert "our assumption" in first
 
 

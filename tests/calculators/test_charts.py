@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from calculators.charts import DASHES, MARKERS, nice_step, render_svg
 from calculators.spec import Chart, Series
+from macros.currencies import currency
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -22,6 +23,7 @@ def _chart(*series: Series, title: str = "Cumulative cost", kind: str = "money")
         y_kind=kind,  # type: ignore[arg-type]
         series=series,
         description="Three lines; the table below has the numbers.",
+        currency=currency("USD"),
     )
 
 

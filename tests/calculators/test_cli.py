@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from tests.support.build import ROOT
+from calculators.figures import CHECKOUT_FIGURES, MAKE_FIGURES
+from macros.export import export
+from tests.support.build import ROOT, copy_project
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -69,3 +73,34 @@ def test_bad_input_exits_2_naming_the_field(args: list[str], field: str) -> None
     assert plain.returncode == 2
     assert plain.stdout == ""
     assert "Traceback" not in plain.stderr
+
+
+@pytest.mark.parametrize("problem", ["missing", "stale", "unreadable"])
+def test_missing_or_stale_figures_exit_2_with_one_line(tmp_path: Path, problem: str) -> None:
+    project = copy_project(tmp_path / "project")
+    figures = project / CHECKOUT_FIGURES
+    if problem != "missing":
+        export(project)
+        if problem == "stale":
+            data = project / "data" / "pay.yaml"
+            os.utime(data, (figures.stat().st_mtime + 10, figures.stat().st_mtime + 10))
+        else:
+            figures.write_text("{not json", encoding="utf-8")
+    for args in (["list", "--json"], ["run", "loaded-cost", "--json"], ["run", "loaded-cost"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "calculators", *args],
+            cwd=project,
+            env={**os.environ, "PYTHONPATH": str(project)},
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+        assert done.returncode == 2, (args, done.stderr)
+        assert "Traceback" not in done.stderr
+        assert len(done.stderr.splitlines()) == 1, done.stderr
+        assert MAKE_FIGURES in done.stderr
+        if "--json" in args:
+            assert set(json.loads(done.stdout)["errors"]) == {"figures"}
+        else:
+            assert done.stdout == ""

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from calculators import engagement
 from calculators.charts import render_svg
-from calculators.results import dumps, present
+from calculators.html import results_panel
+from calculators.results import present
 from tests.calculators.helpers import check_any_input, cli, errors, figures, raw_fields, record, run
 
 CALC = engagement.build(figures())
@@ -19,21 +20,21 @@ CALC = engagement.build(figures())
 def test_defaults_come_from_data() -> None:
     got = record(CALC)
     data = figures()
-    assert got["inputs"]["level"] == data.engagement_defaults["level"]
-    assert got["inputs"]["months"] == data.engagement_defaults["months"]
-    assert got["inputs"]["ft_base_salary"] == data.salary("mid").middle
-    assert got["inputs"]["freelance_rate"] == data.freelance("mid").middle
-    assert got["inputs"]["agency_rate"] == data.agencies[data.engagement_defaults["agency_region"]].middle
-    assert got["inputs"]["overhead_pct"] == data.overhead.middle
-    assert got["inputs"]["hours_per_month"] == round(data.full_time_year_hours / 12)
+    assert got["inputs"]["level"] == data.engagement.defaults.level
+    assert got["inputs"]["months"] == data.engagement.defaults.months
+    assert got["inputs"]["ft_base_salary"] == data.pay.salary["mid"].middle
+    assert got["inputs"]["freelance_rate"] == data.pay.freelance["mid"].middle
+    assert got["inputs"]["agency_rate"] == data.pay.agency[data.engagement.defaults.agency_region].middle
+    assert got["inputs"]["overhead_pct"] == data.pay.overhead.middle
+    assert got["inputs"]["hours_per_month"] == round(data.quantity("full_time_year") / 12)
 
 
 def test_yearly_break_even_matches_the_guide_arithmetic() -> None:
     # The guide's table: fully loaded salary at the midpoints ÷ the freelance midpoint = hours a year.
     data = figures()
-    loaded = data.salary("mid").middle * (1 + data.overhead.middle / 100)
+    loaded = data.pay.salary["mid"].middle * (1 + data.pay.overhead.middle / 100)
     got = record(CALC, level="mid")["outputs"]
-    assert got["break_even_hours_per_year"] == round(loaded / data.freelance("mid").middle, 6)
+    assert got["break_even_hours_per_year"] == round(loaded / data.pay.freelance["mid"].middle, 6)
 
 
 def test_hand_computed_example() -> None:
@@ -71,7 +72,7 @@ def test_a_tie_names_both() -> None:
 
 
 def test_agency_rate_follows_the_region() -> None:
-    regions = figures().agencies
+    regions = figures().pay.agency
     for region, band in regions.items():
         assert record(CALC, agency_region=region)["inputs"]["agency_rate"] == band.middle
 
@@ -146,10 +147,10 @@ def test_more_months_never_cost_less_and_break_even_balances(months: int, hours:
 
 def test_presented_json_is_stable() -> None:
     inputs, result = run(CALC, months="24", level="senior")
-    first = dumps(present(CALC, inputs, result))
-    again = dumps(present(CALC, *run(CALC, months="24", level="senior")))
+    first = results_panel(present(CALC, inputs, result))
+    again = results_panel(present(CALC, *run(CALC, months="24", level="senior")))
     assert first == again
-    assert '"charts":[{' in first
+    assert '<svg class="calc-chart"' in first
 
 
 def test_cli_round_trip() -> None:

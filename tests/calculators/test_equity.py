@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from calculators import equity
 from calculators.charts import render_svg
-from calculators.results import dumps, present
+from calculators.html import results_panel
+from calculators.results import present
 from tests.calculators.helpers import check_any_input, cli, errors, figures, raw_fields, record, run
 
 CALC = equity.build(figures())
@@ -19,12 +20,12 @@ CALC = equity.build(figures())
 
 def test_defaults_come_from_data() -> None:
     got = record(CALC)["inputs"]
-    assert got["grant_pct"] == figures().equity.middle
-    assert got["vest_years"] == figures().vesting_years
-    assert got["cliff_months"] == figures().cliff_months
-    assert got["valuation"] == figures().equity_defaults["valuation"]
-    assert got["months_employed"] == figures().equity_defaults["months_employed"]
-    assert got["dilution_pct"] == figures().equity_defaults["dilution_pct"]
+    assert got["grant_pct"] == figures().equity.early_engineer.middle
+    assert got["vest_years"] == figures().equity.vesting.years
+    assert got["cliff_months"] == figures().equity.vesting.cliff_months
+    assert got["valuation"] == figures().equity.defaults.valuation
+    assert got["months_employed"] == figures().equity.defaults.months_employed
+    assert got["dilution_pct"] == figures().equity.defaults.dilution_pct
     assert got["base_salary"] is None
 
 
@@ -130,9 +131,9 @@ def test_vesting_never_falls_and_never_exceeds_the_grant(years: int, cliff: int,
 
 
 def test_presented_json_is_stable() -> None:
-    first = dumps(present(CALC, *run(CALC, months_employed="7")))
-    assert first == dumps(present(CALC, *run(CALC, months_employed="7")))
-    assert '"tables":[{"caption":"Vesting schedule"' in first
+    first = results_panel(present(CALC, *run(CALC, months_employed="7")))
+    assert first == results_panel(present(CALC, *run(CALC, months_employed="7")))
+    assert "<caption>Vesting schedule</caption>" in first
 
 
 def test_cli_round_trip() -> None:
@@ -152,11 +153,10 @@ def test_cli_rejects_a_cliff_past_the_vesting() -> None:
 
 def test_present_formats_the_schedule_and_draws_the_chart() -> None:
     shown = present(CALC, *run(CALC, grant_pct="1", valuation="1,000,000"))
-    (table,) = shown["tables"]
-    assert table["columns"][0]["label"] == "Month"
-    twelve = next(row for row in table["rows"] if row[0]["value"] == 12)
-    assert [cell["display"] for cell in twelve] == ["12", "25%", "0.25%", "$2,500"]
-    (chart,) = shown["charts"]
-    assert chart["svg"].startswith('<svg class="calc-chart"')
-    assert chart["description"] in chart["svg"]
-    assert shown["assumptions"] == list(CALC.assumptions)
+    (table,) = shown.tables
+    assert table.columns[0].label == "Month"
+    twelve = next(row for row in table.rows if row[0].value == 12)
+    assert [cell.display for cell in twelve] == ["12", "25%", "0.25%", "$2,500"]
+    (chart,) = shown.charts
+    assert chart.svg.startswith('<svg class="calc-chart"')
+    assert chart.description in chart.svg

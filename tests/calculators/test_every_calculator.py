@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from calculators import registry
 from calculators.parsing import InputErrors, unparse
-from calculators.results import as_record, calculate, dumps, present
+from calculators.results import calculate, dumps, present
 from calculators.spec import Calculator, Input
 
 HOSTILE = [
@@ -96,7 +96,7 @@ def _check(calc: Calculator, fields: list[tuple[str, str]]) -> None:
             assert message
             assert "Traceback" not in message
         return
-    record = as_record(calc, inputs, result)
+    record = present(calc, inputs, result).record()
     for spec in calc.outputs:
         value = record["outputs"][spec.name]
         if spec.kind == "text":
@@ -105,7 +105,7 @@ def _check(calc: Calculator, fields: list[tuple[str, str]]) -> None:
         assert math.isfinite(value), (spec.name, value)
         if spec.kind == "money":
             assert value >= 0, (spec.name, value)
-    text = dumps(present(calc, inputs, result))
+    text = dumps(present(calc, inputs, result).record())
     # No bare NaN or Infinity token (text a reader typed, such as a candidate's name, may spell them).
     json.loads(text, parse_constant=_refuse_constant)
 

@@ -9,6 +9,9 @@ from calculators import registry
 from calculators.html import results_panel
 from calculators.results import calculate, present
 from calculators.spec import Calculator, Chart, Column, Inputs, Line, Output, Result, Series, Table
+from macros.currencies import currency
+
+USD = currency("USD")
 
 
 class _Collect(HTMLParser):
@@ -46,12 +49,12 @@ def test_every_output_of_every_calculator_is_marked_with_its_raw_value() -> None
     for calc in registry().values():
         inputs, result = calculate(calc, [])
         shown = present(calc, inputs, result)
-        found = _parse(results_panel(calc, shown)).outputs
+        found = _parse(results_panel(shown)).outputs
         assert set(found) == {spec.name for spec in calc.outputs}
         for spec in calc.outputs:
             raw, text = found[spec.name]
-            assert text == shown["display"][spec.name]
-            expected = shown["outputs"][spec.name]
+            assert text == shown.outputs[spec.name].display
+            expected = shown.outputs[spec.name].value
             assert (raw if isinstance(expected, str) else json.loads(raw)) == expected
 
 
@@ -65,7 +68,7 @@ def _hostile_calculator() -> Calculator:
             breakdown=(Line(HOSTILE, 1234.5, HOSTILE),),
             warnings=(HOSTILE,),
             tables=(Table(HOSTILE, (Column(HOSTILE, "text"), Column("Cost", "money")), ((HOSTILE, 10.0),)),),
-            charts=(Chart(HOSTILE, "x", "y", "money", (Series("s", ((0.0, 1.0),)),), HOSTILE),),
+            charts=(Chart(HOSTILE, "x", "y", "money", (Series("s", ((0.0, 1.0),)),), HOSTILE, USD),),
         )
 
     return Calculator(
@@ -76,13 +79,14 @@ def _hostile_calculator() -> Calculator:
         outputs=(Output("amount", HOSTILE, "money", HOSTILE, HOSTILE), Output("word", "Word", "text")),
         compute=compute,
         assumptions=(HOSTILE,),
+        currency=USD,
     )
 
 
 def test_text_from_a_calculator_is_escaped_everywhere() -> None:
     calc = _hostile_calculator()
     inputs, result = calculate(calc, [])
-    html = results_panel(calc, present(calc, inputs, result))
+    html = results_panel(present(calc, inputs, result))
     parsed = _parse(html)
     assert "img" not in parsed.tags
     assert "<img" not in html
@@ -95,8 +99,9 @@ def test_tables_and_charts_are_rendered_with_captions() -> None:
     calc = _hostile_calculator()
     inputs, result = calculate(calc, [])
     shown = present(calc, inputs, result)
-    assert shown["tables"][0]["rows"][0][1] == {"value": 10.0, "display": "$10"}
-    html = results_panel(calc, shown)
+    cell = shown.tables[0].rows[0][1]
+    assert (cell.value, cell.display) == (10.0, "$10")
+    html = results_panel(shown)
     assert html.count("<caption>") == 2  # the breakdown and the result table
     assert "<svg" in html
     assert '<figure class="calc-chart-figure">' in html

@@ -9,13 +9,13 @@ from hypothesis import strategies as st
 from calculators import get
 from calculators.figures import shipped
 from calculators.parsing import InputErrors
-from calculators.results import as_record, calculate, dumps, present
+from calculators.results import calculate, dumps, present
 
 
 def run(**fields: str) -> dict[str, object]:
     calc = get("loaded-cost")
     inputs, result = calculate(calc, list(fields.items()))
-    return as_record(calc, inputs, result)
+    return present(calc, inputs, result).record()
 
 
 def test_the_issue_example() -> None:
@@ -33,8 +33,8 @@ def test_defaults_come_from_data() -> None:
     record = run(level="senior")
     inputs = record["inputs"]
     assert isinstance(inputs, dict)
-    assert inputs["base_salary"] == figures.salary("senior").middle
-    assert inputs["overhead_pct"] == figures.overhead.middle
+    assert inputs["base_salary"] == figures.pay.salary["senior"].middle
+    assert inputs["overhead_pct"] == figures.pay.overhead.middle
     assert inputs["recruiting_fee"] == 0.0
 
 
@@ -73,9 +73,9 @@ def test_presented_text_matches_the_values() -> None:
     calc = get("loaded-cost")
     inputs, result = calculate(calc, [("base_salary", "150000"), ("overhead_pct", "25")])
     shown = present(calc, inputs, result)
-    assert shown["display"]["total_annual"] == "$187,500"
-    assert shown["fields"]["base_salary"] == "150,000"
-    assert dumps(shown) == dumps(present(calc, inputs, result))
+    assert shown.outputs["total_annual"].display == "$187,500"
+    assert shown.field_texts()["base_salary"] == "150,000"
+    assert dumps(shown.record()) == dumps(present(calc, inputs, result).record())
 
 
 FIELD_TEXT = st.one_of(
@@ -99,7 +99,7 @@ def test_any_input_gives_finite_outputs_or_field_errors(fields: dict[str, str]) 
         assert set(problem.errors) <= set(fields)
         assert all(isinstance(m, str) and m for m in problem.errors.values())
         return
-    record = as_record(calc, inputs, result)
+    record = present(calc, inputs, result).record()
     for value in record["outputs"].values():
         assert math.isfinite(value)
         assert value >= 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -10,8 +11,13 @@ from hypothesis import strategies as st
 
 from calculators.parsing import MAX_RAW_LENGTH, FieldError, InputErrors, parse_inputs, parse_value, unparse
 from calculators.spec import Calculator, Choice, Input, Inputs, Output, Result
+from macros.currencies import currency
 
-MONEY = Input("salary", "Salary", "number", money=True, unit="USD a year", minimum=1000, maximum=5_000_000)
+USD = currency("USD")
+MONEY = Input("salary", "Salary", "number", currency=USD, unit="USD a year", minimum=1000, maximum=5_000_000)
+EUROS = Input(
+    "salary", "Salary", "number", currency=currency("EUR"), unit="EUR a year", minimum=1000, maximum=5_000_000
+)
 PERCENT = Input("overhead", "Overhead", "number", unit="%", minimum=0, maximum=200)
 MONTHS = Input("months", "Months", "integer", minimum=1, maximum=120)
 LEVEL = Input("level", "Level", "choice", choices=(Choice("junior", "Junior"), Choice("senior", "Senior")))
@@ -63,6 +69,24 @@ def test_money_in_us_format(raw: str, value: float) -> None:
 def test_money_refuses_what_it_cannot_read_exactly(raw: str, problem: str) -> None:
     with pytest.raises(FieldError, match=problem):
         parse_value(MONEY, raw)
+
+
+@pytest.mark.parametrize("raw", ["€150,000", "150,000 €", "EUR 150,000", "150000EUR", "150,000"])
+def test_money_takes_its_own_currency_symbol(raw: str) -> None:
+    assert parse_value(EUROS, raw) == 150000.0
+
+
+@pytest.mark.parametrize(
+    ("field", "raw", "problem"),
+    [
+        (EUROS, "$150,000", "is in EUR; write it without $, or with €"),
+        (MONEY, "€150,000", "is in USD"),
+        (MONEY, "£5,000", "is in USD"),
+    ],
+)
+def test_money_refuses_another_currency_naming_its_own(field: Input, raw: str, problem: str) -> None:
+    with pytest.raises(FieldError, match=re.escape(problem)):
+        parse_value(field, raw)
 
 
 def test_out_of_range_says_what_is_allowed() -> None:
@@ -118,7 +142,7 @@ def _calculator() -> Calculator:
                 "salary",
                 "Salary",
                 "number",
-                money=True,
+                currency=USD,
                 minimum=1000,
                 maximum=5_000_000,
                 default_from=lambda i: 100_000 if i.text("level") == "junior" else 200_000,

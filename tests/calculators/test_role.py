@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import role
-from calculators.figures import Figures
-from calculators.results import dumps, present
+from calculators.figures import EngagementRule
+from calculators.html import results_panel
+from calculators.results import present
+from calculators.scorecard import areas_of
 from tests.calculators.helpers import check_any_input, cli, errors, figures, raw_fields, record, run
 
 CALC = role.build(figures())
-QUESTIONS = {question.key: question for question in figures().role_questions}
+QUESTIONS = figures().role.questions
 
 
 def test_six_questions_with_defaults_from_data() -> None:
@@ -25,21 +27,21 @@ def test_six_questions_with_defaults_from_data() -> None:
 
 def test_default_answers_give_a_mid_level_employee() -> None:
     got = record(CALC)["outputs"]
-    salary = figures().salary("mid")
-    assert got["seniority"] == figures().levels["mid"]
-    assert got["engagement"] == figures().engagement_models["full-time"]
-    assert (got["cost_low"], got["cost_high"]) == (salary.low, salary.high)
+    salary = figures().pay.salary["mid"]
+    assert got["seniority"] == figures().levels["mid"].label
+    assert got["engagement"] == figures().role.models["full-time"].label
+    assert (got["cost_low"], got["cost_high"]) == (salary.min, salary.max)
     assert got["cost_range"] == "$100,000–$140,000 a year"
     assert got["engagement_because"].startswith("No special case applies")
 
 
 def test_seniority_is_the_highest_any_answer_calls_for_and_names_it() -> None:
     got = record(CALC, performance="data-volume")["outputs"]
-    assert got["seniority"] == figures().levels["senior"]
+    assert got["seniority"] == figures().levels["senior"].label
     assert "“Large data volumes”" in got["seniority_because"]
     assert "“Building or extending an API”" not in got["seniority_because"]
     junior = record(CALC, work="api", stack="python", team="team", performance="standard", ai="none")
-    assert junior["outputs"]["seniority"] == figures().levels["mid"]  # the API and brownfield call for mid
+    assert junior["outputs"]["seniority"] == figures().levels["mid"].label  # the API and brownfield call for mid
 
 
 @pytest.mark.parametrize(
@@ -53,26 +55,27 @@ def test_seniority_is_the_highest_any_answer_calls_for_and_names_it() -> None:
 )
 def test_engagement_rules_from_data(answers: dict[str, str], model: str) -> None:
     got = record(CALC, **answers)["outputs"]
-    assert got["engagement"] == figures().engagement_models[model]
+    labels: dict[str, str] = {key: value.label for key, value in figures().role.models.items()}
+    assert got["engagement"] == labels[model]
 
 
 def test_engagement_names_the_matching_answers_and_costs_follow_the_model() -> None:
     agency = record(CALC, work="migration", team="solo")
-    migration = next(a for a in QUESTIONS["work"].answers if a.key == "migration").label
-    solo = next(a for a in QUESTIONS["team"].answers if a.key == "solo").label
+    migration = QUESTIONS["work"].answers["migration"].label
+    solo = QUESTIONS["team"].answers["solo"].label
     assert agency["outputs"]["engagement_because"].startswith(f"Because of “{migration}”; “{solo}”")
-    bands = figures().agencies.values()
-    assert agency["outputs"]["cost_low"] == min(band.low for band in bands)
-    assert agency["outputs"]["cost_high"] == max(band.high for band in bands)
+    bands = figures().pay.agency.values()
+    assert agency["outputs"]["cost_low"] == min(band.min for band in bands)
+    assert agency["outputs"]["cost_high"] == max(band.max for band in bands)
     assert agency["outputs"]["cost_range"].endswith("an hour")
     assert agency["warnings"]
     freelance = record(CALC, work="migration")
-    senior = figures().freelance("senior")
-    assert (freelance["outputs"]["cost_low"], freelance["outputs"]["cost_high"]) == (senior.low, senior.high)
+    senior = figures().pay.freelance["senior"]
+    assert (freelance["outputs"]["cost_low"], freelance["outputs"]["cost_high"]) == (senior.min, senior.max)
 
 
 def test_an_answer_can_carry_a_warning() -> None:
-    core = next(a for a in QUESTIONS["ai"].answers if a.key == "core")
+    core = QUESTIONS["ai"].answers["core"]
     assert core.warning
     assert core.warning in record(CALC, ai="core")["warnings"]
     assert record(CALC)["warnings"] == []
@@ -80,7 +83,7 @@ def test_an_answer_can_carry_a_warning() -> None:
 
 def test_interview_areas_are_the_most_named_in_scorecard_order() -> None:
     got = record(CALC)["outputs"]
-    titles = {area.key: area.title for area in figures().scorecard_areas}
+    titles = {area.key: area.title for area in areas_of(figures())}
     # Defaults: api -> system-design, database; python, pair, brownfield -> code-review (3 times);
     # brownfield -> production-debugging. Code review first, then ties in scorecard order.
     assert got["interview_areas"] == "; ".join(titles[key] for key in ("code-review", "system-design", "database"))
@@ -88,11 +91,13 @@ def test_interview_areas_are_the_most_named_in_scorecard_order() -> None:
 
 
 def test_rules_are_read_from_data_not_code() -> None:
-    raw = copy.deepcopy(dict(figures().raw))
-    raw["role"]["engagement"].insert(0, {"when": {"ai": "none"}, "model": "freelance", "reason": "Test rule."})
-    changed = role.build(Figures(raw))
+    data = figures()
+    rule = EngagementRule(when={"ai": "none"}, model="freelance", reason="Test rule.")
+    changed = role.build(
+        dataclasses.replace(data, role=dataclasses.replace(data.role, engagement=[rule, *data.role.engagement]))
+    )
     got = record(changed)["outputs"]
-    assert got["engagement"] == figures().engagement_models["freelance"]
+    assert got["engagement"] == figures().role.models["freelance"].label
     assert got["engagement_because"].endswith("Test rule.")
 
 
@@ -102,9 +107,7 @@ def test_bad_answer_names_the_field() -> None:
     assert "solo" in found["team"]
 
 
-ANSWERS = st.fixed_dictionaries(
-    {key: st.sampled_from([answer.key for answer in question.answers]) for key, question in QUESTIONS.items()}
-)
+ANSWERS = st.fixed_dictionaries({key: st.sampled_from(list(question.answers)) for key, question in QUESTIONS.items()})
 
 
 @settings(deadline=None, max_examples=150)
@@ -112,16 +115,16 @@ ANSWERS = st.fixed_dictionaries(
 def test_every_combination_is_explained(answers: dict[str, str]) -> None:
     got = record(CALC, **answers)["outputs"]
     order = list(figures().levels)
-    level = next(key for key, label in figures().levels.items() if label == got["seniority"])
-    chosen = [next(a for a in QUESTIONS[q].answers if a.key == value) for q, value in answers.items()]
+    level = next(key for key, level in figures().levels.items() if level.label == got["seniority"])
+    chosen = [QUESTIONS[q].answers[value] for q, value in answers.items()]
     assert all(order.index(level) >= order.index(answer.seniority) for answer in chosen)
     assert any(f"“{answer.label}”" in got["seniority_because"] for answer in chosen if answer.seniority == level)
     assert got["cost_low"] <= got["cost_high"]
-    titles = {area.key: area.title for area in figures().scorecard_areas}
+    titles = {area.key: area.title for area in areas_of(figures())}
     named = {titles[key] for answer in chosen for key in answer.areas}
     shown = got["interview_areas"].split("; ")
     assert set(shown) <= named or shown == ["Weight the areas evenly."]
-    assert len(shown) <= figures().role_top_areas
+    assert len(shown) <= figures().role.top_areas
 
 
 @settings(deadline=None, max_examples=100)
@@ -131,15 +134,15 @@ def test_any_input_gives_errors_or_finite_outputs(fields: list[tuple[str, str]])
 
 
 def test_presented_json_is_stable() -> None:
-    first = dumps(present(CALC, *run(CALC, work="data-pipeline", ai="integration")))
-    assert first == dumps(present(CALC, *run(CALC, work="data-pipeline", ai="integration")))
+    first = results_panel(present(CALC, *run(CALC, work="data-pipeline", ai="integration")))
+    assert first == results_panel(present(CALC, *run(CALC, work="data-pipeline", ai="integration")))
     assert "How your answers led to each recommendation" in first
 
 
 def test_cli_round_trip() -> None:
     code, got, _ = cli("role", "work=migration", "team=solo")
     assert code == 0
-    assert got["outputs"]["engagement"] == figures().engagement_models["agency"]
+    assert got["outputs"]["engagement"] == figures().role.models["agency"].label
     assert got["inputs"]["work"] == "migration"
 
 

@@ -10,12 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import scorecard
-from calculators.results import as_record, dumps, present
-from calculators.scorecard import compare_csv, compare_table, field
+from calculators.html import results_panel
+from calculators.results import dumps, present
+from calculators.scorecard import areas_of, compare_csv, compare_table, field
 from tests.calculators.helpers import check_any_input, cli, errors, figures, raw_fields, record, run
 
 CALC = scorecard.build(figures())
-AREAS = [area.key for area in figures().scorecard_areas]
+AREAS = [area.key for area in areas_of(figures())]
 EXAMPLE = {
     "score_system_design": "4",
     "score_concurrency": "3",
@@ -26,31 +27,18 @@ EXAMPLE = {
 }
 
 
-def test_area_and_flag_keys_match_the_guide() -> None:
-    assert AREAS == [
-        "system-design",
-        "concurrency",
-        "database",
-        "code-review",
-        "hindsight",
-        "production-debugging",
-        "work-sample",
-        "references",
-    ]
-    assert list(figures().red_flags) == [
-        "unexplained-decisions",
-        "no-questions",
-        "defensive-review",
-        "unreachable-references",
-        "careless-sample",
-        "inflated-seniority",
-    ]
-    assert sum(area.weight for area in figures().scorecard_areas) == 100
+def test_areas_and_flags_are_the_guides_own() -> None:
+    data = figures()
+    assert AREAS == list(data.interview.areas) == list(data.scorecard.areas)
+    names = {spec.name for spec in CALC.inputs}
+    assert {field("score", key) for key in AREAS} <= names
+    assert {field("flag", key) for key in data.red_flags} <= names
+    assert sum(area.weight for area in areas_of(data)) == 100
 
 
 def test_weights_default_from_data_and_scores_start_unscored() -> None:
     got = record(CALC)
-    for area in figures().scorecard_areas:
+    for area in areas_of(figures()):
         assert got["inputs"][field("weight", area.key)] == area.weight
         assert got["inputs"][field("score", area.key)] is None
     assert got["outputs"]["recommendation"] == "Not scored"
@@ -76,14 +64,14 @@ def test_extremes_and_bands() -> None:
     all_one = {field("score", key): "1" for key in AREAS}
     assert record(CALC, **all_four)["outputs"]["score"] == 100.0
     assert record(CALC, **all_one)["outputs"]["score"] == 0.0
-    bands = figures().score_bands
+    bands = figures().scorecard.recommendation.bands
     assert record(CALC, **all_four)["outputs"]["recommendation"] == bands[0].label
     assert record(CALC, **all_one)["outputs"]["recommendation"] == bands[-1].label
 
 
 def test_band_thresholds_are_inclusive() -> None:
     # (3 × 4 + 2 × 1) / 5 = 2.8; (2.8 - 1) / 3 × 100 = 60, where "Hire" starts.
-    hire = next(band for band in figures().score_bands if band.key == "hire")
+    hire = next(band for band in figures().scorecard.recommendation.bands if band.key == "hire")
     assert hire.min_score == 60
     got = record(CALC, score_database="3", weight_database="4", score_hindsight="2", weight_hindsight="1")
     assert got["outputs"]["score"] == 60.0
@@ -112,7 +100,7 @@ def test_red_flags_show_next_to_the_recommendation() -> None:
     got = record(CALC, flag_no_questions="yes", flag_careless_sample="yes", **EXAMPLE)
     assert got["outputs"]["recommendation"] == "Hire (2 red flags ticked)"
     assert got["outputs"]["red_flags"] == (
-        f"{figures().red_flags['no-questions']}; {figures().red_flags['careless-sample']}"
+        f"{figures().red_flags['no-questions'].title}; {figures().red_flags['careless-sample'].title}"
     )
     assert got["outputs"]["red_flag_count"] == 2
     assert got["outputs"]["score"] == record(CALC, **EXAMPLE)["outputs"]["score"]
@@ -157,14 +145,14 @@ def test_raising_one_score_never_lowers_the_total(scores: list[str], weights: li
 
 
 def test_compare_and_csv() -> None:
-    ada = as_record(CALC, *run(CALC, candidate="Ada", **EXAMPLE))
-    bob = as_record(CALC, *run(CALC, candidate="=HYPERLINK(1)", score_database="1", flag_no_questions="yes"))
-    anon = as_record(CALC, *run(CALC, score_references="4"))
+    ada = present(CALC, *run(CALC, candidate="Ada", **EXAMPLE)).record()
+    bob = present(CALC, *run(CALC, candidate="=HYPERLINK(1)", score_database="1", flag_no_questions="yes")).record()
+    anon = present(CALC, *run(CALC, score_references="4")).record()
     table = compare_table([ada, bob, anon], figures())
     assert [row[0] for row in table.rows] == ["Ada", "=HYPERLINK(1)", "Candidate 3"]
     assert table.rows[0][1] == 71.111111
-    assert table.columns[4].label == figures().scorecard_areas[0].title
-    assert table.rows[0][4] == f"4 {figures().rubric_levels[4]}"
+    assert table.columns[4].label == areas_of(figures())[0].title
+    assert table.rows[0][4] == f"4 {figures().rubric_labels[4]}"
     assert table.rows[2][4] == "Not scored"
     text = compare_csv([ada, bob, anon], figures())
     assert text.endswith("\r\n")
@@ -173,14 +161,15 @@ def test_compare_and_csv() -> None:
     assert rows[0][:4] == ["Candidate", "Score", "Recommendation", "Red flags"]
     assert rows[1][:3] == ["Ada", "71.11", "Hire"]
     assert rows[2][0] == "'=HYPERLINK(1)"  # a spreadsheet must not run it as a formula
-    assert rows[2][3] == figures().red_flags["no-questions"]
+    assert rows[2][3] == figures().red_flags["no-questions"].title
     assert compare_csv([ada, bob, anon], figures()) == text
 
 
 def test_presented_json_is_stable_and_keeps_the_name_as_text() -> None:
-    first = dumps(present(CALC, *run(CALC, candidate="<b>Ada</b>", **EXAMPLE)))
-    assert first == dumps(present(CALC, *run(CALC, candidate="<b>Ada</b>", **EXAMPLE)))
-    assert '"candidate":"<b>Ada</b>"' in first  # escaping is the renderer's job
+    first = present(CALC, *run(CALC, candidate="<b>Ada</b>", **EXAMPLE))
+    assert dumps(first.record()) == dumps(present(CALC, *run(CALC, candidate="<b>Ada</b>", **EXAMPLE)).record())
+    assert '"candidate":"<b>Ada</b>"' in dumps(first.record())  # escaping is the renderer's job
+    assert "&lt;b&gt;Ada&lt;/b&gt;" in results_panel(first)
 
 
 def test_cli_round_trip() -> None:

@@ -29,7 +29,7 @@ def test_the_html_is_the_build_time_panel() -> None:
     for name, calc in registry().items():
         inputs, result = calculate(calc, [])
         answer = handle({"calculator": name, "fields": []})
-        assert answer["html"] == results_panel(calc, present(calc, inputs, result))
+        assert answer["html"] == results_panel(present(calc, inputs, result))
 
 
 def test_example_from_the_issue() -> None:

@@ -16,7 +16,7 @@ DATA = ROOT / "data"
 # (case, file, old text, new text, file named, key named, words in the reason)
 BAD = [
     ("driver missing", "bad_hire.yaml", "  severance_months:", "  severance_mnths:", "bad_hire.yaml",
-     "drivers.severance_months", "required key is missing"),
+     "drivers.severance_months", "a calculator reads it"),
     ("percent driver above 100", "bad_hire.yaml", "value: 50\n", "value: 150\n", "bad_hire.yaml",
      "drivers.productivity_pct", "cannot exceed 100"),
     ("driver with an unknown source", "bad_hire.yaml", "    value: 3\n    unit: multiple\n    label: Value of a good"
@@ -34,16 +34,16 @@ BAD = [
     ("last band above zero", "scorecard.yaml", "min_score: 0,", "min_score: 10,", "scorecard.yaml",
      "recommendation", "must start at 0"),
     ("scorecard area missing", "scorecard.yaml", "  hindsight: {weight: 10, source: editorial, as_of: 2026-11-25}\n",
-     "", "scorecard.yaml", "areas", "missing hindsight"),
+     "", "scorecard.yaml", "areas.hindsight", "required key is missing"),
     ("role answer names an unknown area", "role.yaml", "areas: [system-design, database]",
      "areas: [system-design, databse]", "role.yaml", "questions.work.answers.api.areas", "unknown interview area"),
     ("role answer names an unknown level", "role.yaml", "seniority: senior", "seniority: staff", "role.yaml",
      "questions.work.answers.data-pipeline.seniority", "unknown level"),
     ("rule names an unknown answer", "role.yaml", "when: {work: migration}", "when: {work: migrate}", "role.yaml",
-     "engagement", "has no answer 'migrate'"),
-    ("last rule has conditions", "role.yaml", "when: {}", "when: {ai: none}", "role.yaml", "engagement",
+     "engagement[1].when", "has no answer 'migrate'"),
+    ("last rule has conditions", "role.yaml", "when: {}", "when: {ai: none}", "role.yaml", "engagement[3]",
      "must have no conditions"),
-    ("default is not an answer", "role.yaml", "default: api", "default: apis", "role.yaml", "questions.work",
+    ("default is not an answer", "role.yaml", "default: api", "default: apis", "role.yaml", "questions.work.default",
      "is not one of the answers"),
 ]  # fmt: skip
 
@@ -69,6 +69,7 @@ def test_calculator_figures_are_in_the_catalogue() -> None:
     figures = catalogue(load_data(DATA))
     assert lookup(figures, "bad_hire.output_value_multiple").text == "3×"
     assert lookup(figures, "bad_hire.team_hourly_cost").text == "$75 an hour"
+    assert lookup(figures, "process.slow_query_rows").text == "1,000,000 rows"
     assert lookup(figures, "bad_hire.severance_months").text == "1 month"
     assert lookup(figures, "equity.valuation").source == "editorial"
     assert lookup(figures, "scorecard.band.hire").text == "60"

@@ -126,9 +126,9 @@ BAD_DATA = [
         replace("pay.yaml", "max: 30\n", "max: .inf\n"),
         "data/pay.yaml",
         "overhead.max",
-        "less than or equal to 100",
+        "finite number",
     ),
-    ("not a number", replace("pay.yaml", "min: 20\n", "min: .nan\n"), "data/pay.yaml", "overhead.min", "0"),
+    ("not a number", replace("pay.yaml", "min: 20\n", "min: .nan\n"), "data/pay.yaml", "overhead.min", "finite number"),
 ]
 
 

@@ -24,11 +24,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.data import SCHEMAS, DataError, GuideData, load_data
+from calculators.figures import Figures
+from macros.data import DataError, load_data
 from tests.support.build import ROOT
 
 DATA = ROOT / "data"
-FILES = sorted(SCHEMAS)
+FILES = sorted(name for _, name in Figures.files())
 ORIGINALS = {name: (DATA / name).read_bytes() for name in FILES}
 KEY_LINE = re.compile(r"^\s*[A-Za-z0-9_-]+:(\s|$)")  # a key, not a list item or a line of folded text
 TIME_LIMIT = 2.0  # seconds for one load, even on a busy machine
@@ -58,13 +59,13 @@ def _restore(folder: Path) -> None:
         (folder / name).write_bytes(content)
 
 
-def load_with(folder: Path, name: str, content: bytes) -> GuideData | DataError:
+def load_with(folder: Path, name: str, content: bytes) -> Figures | DataError:
     """Load ``folder`` with ``name`` replaced by ``content``; any exception but DataError fails."""
     _restore(folder)
     (folder / name).write_bytes(content)
     started = time.perf_counter()
     try:
-        result: GuideData | DataError = load_data(folder)
+        result: Figures | DataError = load_data(folder)
     except DataError as error:
         result = error
     elapsed = time.perf_counter() - started
@@ -237,5 +238,5 @@ def test_huge_and_tiny_numbers_are_rejected_by_key(folder: Path) -> None:
 
 def test_the_untouched_data_loads(folder: Path) -> None:
     _restore(folder)
-    assert isinstance(load_data(folder), GuideData)
+    assert isinstance(load_data(folder), Figures)
     assert datetime.date.today().year > 2000

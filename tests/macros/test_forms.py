@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from calculators import registry
-from calculators.html import results_panel
+from calculators import dom, registry
+from calculators.html import example_inputs, results_panel
 from calculators.parsing import InputErrors
 from calculators.results import calculate, present
 from macros.forms import calculator_form, calculator_index, inputs_table
@@ -35,8 +35,8 @@ def test_every_field_has_a_label_a_description_and_an_error_slot() -> None:
         elements = _elements(html)
         form = elements[0]
         assert form[0] == "form"
-        assert form[1]["data-calculator"] == name
-        assert form[1]["data-state"] == "static"
+        assert form[1][dom.CALCULATOR] == name
+        assert form[1][dom.STATE] == dom.STATES[0]
         ids = {attrs.get("id") for _, attrs in elements}
         labels = {attrs.get("for") for tag, attrs in elements if tag == "label"}
         controls = [(tag, attrs) for tag, attrs in elements if tag in {"input", "select"}]
@@ -54,15 +54,22 @@ def test_every_field_has_a_label_a_description_and_an_error_slot() -> None:
                 assert tag == "select"
             if spec.kind == "yes-no":
                 assert attrs["type"] == "checkbox"
-        slots = {attrs.get("data-error-for") for _, attrs in elements if "data-error-for" in attrs}
+        slots = {attrs.get(dom.ERROR_FOR) for _, attrs in elements if dom.ERROR_FOR in attrs}
         assert slots == {spec.name for spec in calc.inputs} | {""}
 
 
-def test_the_worked_example_is_the_default_result() -> None:
+def test_the_worked_example_is_the_default_result_with_its_inputs_listed_for_paper() -> None:
     calc = registry()["loaded-cost"]
-    inputs, result = calculate(calc, [])
+    shown = present(calc, *calculate(calc, []))
     html = calculator_form(calc)
-    assert results_panel(calc, present(calc, inputs, result)) in html
+    assert results_panel(shown) in html
+    listed = example_inputs(shown)
+    assert listed in html
+    assert f'{dom.PDF}="only"' in listed
+    for item in shown.fields:
+        assert f"<dd>{item.display}</dd>" in listed
+    assert "<dd>Mid-level</dd>" in listed  # a choice as its label, not its value
+    assert "<dd>$120,000</dd>" in listed  # money with its symbol
 
 
 def test_prefix_is_written_for_the_page_script() -> None:

@@ -6,67 +6,69 @@ from pathlib import Path
 
 import pytest
 
+from calculators.figures import Figures
 from macros import render
-from macros.data import RUBRIC_AREAS, GuideData, load_data
+from macros.data import load_data
 from macros.figures import UnknownFigure, catalogue
 from tests.support.build import ROOT, build, copy_project
 
 
 @pytest.fixture(scope="module")
-def data() -> GuideData:
+def data() -> Figures:
     return load_data(ROOT / "data")
 
 
-def test_fill_puts_figures_into_data_text(data: GuideData) -> None:
+def test_fill_puts_figures_into_data_text(data: Figures) -> None:
     figures = catalogue(data)
     assert render.fill("a session of {process.paired_session}.", figures) == "a session of 60 minutes."
-    assert render.fill("query  on\n {process.slow_query.rows}", figures) == "query on 1,000,000 rows"
+    assert render.fill("query  on\n {process.slow_query_rows}", figures) == "query on 1,000,000 rows"
 
 
-def test_fill_refuses_an_unknown_figure(data: GuideData) -> None:
+def test_fill_refuses_an_unknown_figure(data: Figures) -> None:
     with pytest.raises(UnknownFigure, match=r"process\.paired_session"):
         render.fill("{process.paired_sesion}", catalogue(data))
 
 
-def test_every_area_renders_a_four_level_table_and_its_follow_ups(data: GuideData) -> None:
+def test_every_area_renders_a_four_level_table_and_its_follow_ups(data: Figures) -> None:
     figures = catalogue(data)
-    for key in RUBRIC_AREAS:
+    levels = [f"{level.label} ({level.score})" for level in data.interview.scale.levels]
+    for key, area in data.interview.areas.items():
         text = render.interview_area(data, key, figures, "sources.md")
-        area = data.interview.areas[key]
         assert text.startswith(f"### {area.title} {{ #{key} }}")
         rows = [line for line in text.splitlines() if line.startswith("| ") and "(" in line.split("|")[1]]
-        assert [row.split("|")[1].strip() for row in rows] == ["Weak (1)", "Mixed (2)", "Solid (3)", "Excellent (4)"]
+        assert [row.split("|")[1].strip() for row in rows] == levels
         assert text.count("\n- ") == len(area.follow_ups)
         assert "{" not in text.replace(f"{{ #{key} }}", "")
         assert "sources.md#source-editorial" in text
 
 
-def test_areas_by_kind_keep_rubric_order(data: GuideData) -> None:
+def test_areas_by_kind_keep_rubric_order(data: Figures) -> None:
     figures = catalogue(data)
     text = render.interview_areas(data, "interview", figures, "sources.md")
-    positions = [text.index(f"{{ #{key} }}") for key in RUBRIC_AREAS[:6]]
+    interviews = [key for key, area in data.interview.areas.items() if area.kind == "interview"]
+    positions = [text.index(f"{{ #{key} }}") for key in interviews]
     assert positions == sorted(positions)
     assert "#work-sample" not in text
     with pytest.raises(ValueError, match="no interview area of kind"):
         render.interview_areas(data, "lunch", figures, "sources.md")
 
 
-def test_red_flags_link_to_the_interview_areas_where_they_show(data: GuideData) -> None:
+def test_red_flags_link_to_the_interview_areas_where_they_show(data: Figures) -> None:
     text = render.red_flags(data, "interview.md", "sources.md")
-    assert text.count('!!! tip "Confirm or clear it"') == 6
+    assert text.count('!!! tip "Confirm or clear it"') == len(data.red_flags)
     assert "(interview.md#references)" in text
     summary = render.red_flag_summary(data, "red-flags.md", "interview.md")
-    assert summary.count("(red-flags.md#") == 6
+    assert summary.count("(red-flags.md#") == len(data.red_flags)
 
 
-def test_the_loaded_cost_adds_the_overhead_range(data: GuideData) -> None:
+def test_the_loaded_cost_adds_the_overhead_range(data: Figures) -> None:
     text = render.loaded_table(data, "sources.md")
     # Senior: 140,000 x 1.20 and 200,000 x 1.30.
     assert "| Senior | $140,000–$200,000 | $168,000–$260,000 |" in text
     assert catalogue(data)["loaded.senior"].text == "$168,000–$260,000"
 
 
-def test_the_break_even_table_divides_loaded_cost_by_the_hourly_rate(data: GuideData) -> None:
+def test_the_break_even_table_divides_loaded_cost_by_the_hourly_rate(data: Figures) -> None:
     text = render.breakeven_table(data, "sources.md")
     # Senior employee at the midpoints: 170,000 x 1.25 = 212,500. US agency: 160 an hour
     # -> 1,328 hours, rounded to 1,330, which is 64% of a 2,080-hour year.
@@ -79,7 +81,7 @@ def test_the_break_even_table_divides_loaded_cost_by_the_hourly_rate(data: Guide
         assert "more than a full-time year" in line, line
 
 
-def test_the_cost_of_a_wrong_hire_spans_the_band_times_the_multiple(data: GuideData) -> None:
+def test_the_cost_of_a_wrong_hire_spans_the_band_times_the_multiple(data: Figures) -> None:
     figures = catalogue(data)
     assert figures["bad_hire.cost.senior"].text == "$280,000–$600,000"
     assert figures["process.time_to_hire"].text == "4–8 weeks"

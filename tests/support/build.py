@@ -20,7 +20,7 @@ def copy_project(target: Path) -> Path:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(
-                source, target / part, ignore=shutil.ignore_patterns("__pycache__", "defaults.json", "*.pyc")
+                source, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
             )
         else:
             shutil.copy2(source, target / part)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown
 from PIL import Image
+from pymdownx.tasklist import TasklistExtension
 
 from macros.hooks.html_repairs import repair
-from macros.hooks.page_meta import social_meta, summary
+from macros.hooks.page_meta import summary
 from macros.hooks.robots import robots_txt
 from macros.hooks.social_card import HEIGHT, WIDTH, draw_card
+from macros.markdown_repairs import MarkdownRepairs
 
 
 def test_summary_is_the_first_paragraph_as_plain_text_cut_at_a_word() -> None:
@@ -21,21 +24,6 @@ def test_summary_is_the_first_paragraph_as_plain_text_cut_at_a_word() -> None:
     assert len(cut) <= 50
     assert cut.endswith("word…")
     assert summary("<h1>Only a heading</h1>") == ""
-
-
-def test_social_meta_escapes_values_and_names_the_image() -> None:
-    block = social_meta(
-        title='Say "hi" <b>',
-        description="d & e",
-        url="https://x.example/a/",
-        image="https://x.example/i.png",
-        site_name="S",
-        kind="article",
-    )
-    assert '<meta property="og:title" content="Say &quot;hi&quot; &lt;b&gt;">' in block
-    assert '<meta property="og:description" content="d &amp; e">' in block
-    assert '<meta name="twitter:card" content="summary_large_image">' in block
-    assert '<meta property="og:image:width" content="1200">' in block
 
 
 def test_robots_points_at_the_sitemap_of_the_public_address() -> None:
@@ -57,19 +45,29 @@ def test_the_preview_image_is_drawn_without_network(tmp_path: Path) -> None:
         assert len(colors) > 2  # text was drawn on the background
 
 
-def test_html_repairs() -> None:
+def test_html_repairs_change_only_the_tags_they_mend() -> None:
     toggle = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
-    assert "autocomplete" not in repair(toggle)
-    task = (
-        '<li class="task-list-item"><label class="task-list-control"><input type="checkbox"/><span></span></label>'
-        ' Do <a href="x">it</a> &amp; more<ul><li>sub</li></ul></li>'
-    )
-    assert '<input type="checkbox" aria-label="Do it &amp; more"/>' in repair(task)
-    assert repair('<tr><th style="a"></th><th>B</th></tr>') == '<tr><td style="a"></td><th>B</th></tr>'
+    assert repair(toggle) == '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'
     nav = '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">'
     assert repair(nav) == '<label class="md-nav__link" for="__nav_2" id="__nav_2_label">'
-    text_input = '<input type="text" autocomplete="off">'
-    assert repair(text_input) == text_input
+    page = '<!doctype html><p a=1 b="&amp;">x &amp; y<input type="text" autocomplete="off"><script>if (a<b) {}</script>'
+    assert repair(page) == page  # everything else comes back exactly as written
+
+
+def test_markdown_repairs_name_task_checkboxes_and_drop_empty_headers() -> None:
+    text = markdown.markdown(
+        "- [ ] Do [it](x) & *more*\n    - [x] sub\n\n|   | B |\n|---|---|\n| a | b |\n",
+        extensions=[
+            "tables",
+            TasklistExtension(custom_checkbox=True, clickable_checkbox=True),
+            MarkdownRepairs(),
+        ],
+    )
+    assert '<input type="checkbox" aria-label="Do it &amp; more"/>' in text
+    assert '<input type="checkbox" aria-label="sub" checked/>' in text
+    assert "<th></th>" not in text
+    assert "<td></td>" in text
+    assert "<th>B</th>" in text
 
 
 def test_every_built_page_has_description_canonical_and_open_graph(site: Path) -> None:

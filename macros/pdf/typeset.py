@@ -1,0 +1,130 @@
+"""Typesetting: fonts, the stylesheet and WeasyPrint, reading local files only."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from macros.pdf.paper import PdfError
+
+STYLESHEET = Path(__file__).with_name("pdf.css")
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+
+# The text font, from the Debian package fonts-sil-charis (SIL Open Font Licence), and the
+# code font from fonts-dejavu-core; both are listed in .ci/system-packages.txt. Debian 12
+# names the files CharisSIL-*, later releases Charis-*.
+FONT_PACKAGES = {"Charis SIL": "fonts-sil-charis", "DejaVu Sans Mono": "fonts-dejavu-core"}
+FONT_FILES: dict[str, dict[str, tuple[str, ...]]] = {
+    "Charis SIL": {
+        "regular": ("charis/CharisSIL-Regular.ttf", "charis/Charis-Regular.ttf"),
+        "bold": ("charis/CharisSIL-Bold.ttf", "charis/Charis-Bold.ttf"),
+        "italic": ("charis/CharisSIL-Italic.ttf", "charis/Charis-Italic.ttf"),
+        "bold-italic": ("charis/CharisSIL-BoldItalic.ttf", "charis/Charis-BoldItalic.ttf"),
+    },
+    "DejaVu Sans Mono": {
+        "regular": ("dejavu/DejaVuSansMono.ttf",),
+        "bold": ("dejavu/DejaVuSansMono-Bold.ttf",),
+    },
+}
+FONT_DIRS = (Path("/usr/share/fonts/truetype"), Path("/usr/share/fonts/opentype"))
+FONT_FACES = {
+    "regular": ("normal", "normal"),
+    "bold": ("bold", "normal"),
+    "italic": ("normal", "italic"),
+    "bold-italic": ("bold", "italic"),
+}
+
+
+def font_files(dirs: Sequence[Path] = FONT_DIRS) -> dict[str, dict[str, Path]]:
+    """The font files the stylesheet embeds; a missing one stops the build with the package to install."""
+    found: dict[str, dict[str, Path]] = {}
+    for family, faces in FONT_FILES.items():
+        for face, candidates in faces.items():
+            path = next((d / c for d in dirs for c in candidates if (d / c).is_file()), None)
+            if path is None:
+                package = FONT_PACKAGES[family]
+                raise PdfError(
+                    f"the font {family} ({face}) is not installed. Install the Debian package {package} "
+                    f"(`make system` does, or: sudo apt-get install {package})."
+                )
+            found.setdefault(family, {})[face] = path
+    return found
+
+
+def font_css(fonts: dict[str, dict[str, Path]]) -> str:
+    rules = []
+    for family, faces in fonts.items():
+        for face, path in faces.items():
+            weight, style = FONT_FACES[face]
+            rules.append(
+                f'@font-face {{ font-family: "{family}"; src: url("{path.as_uri()}"); '
+                f"font-weight: {weight}; font-style: {style}; }}"
+            )
+    return "\n".join(rules)
+
+
+def stylesheet(paper: str, fonts: dict[str, dict[str, Path]]) -> str:
+    if paper not in PAPER_SIZES:
+        raise PdfError(f"unknown paper size {paper!r}: use one of {', '.join(PAPER_SIZES)}")
+    return f"{font_css(fonts)}\n@page {{ size: {PAPER_SIZES[paper]}; }}\n{STYLESHEET.read_text(encoding='utf-8')}"
+
+
+def local_only(roots: Sequence[Path]) -> Any:
+    """A WeasyPrint URL fetcher that reads files under ``roots`` and ``data:`` URLs, and refuses the rest."""
+    from weasyprint.urls import URLFetcher  # noqa: PLC0415 - WeasyPrint loads pango; import it only to render
+
+    allowed = [root.resolve() for root in roots]
+
+    class LocalOnly(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if url.startswith("file:"):
+                path = Path(url2pathname(urlsplit(url).path)).resolve()
+                if any(path.is_relative_to(root) for root in allowed):
+                    return super().fetch(url, headers)
+            raise PdfError(f"refused to fetch {url}: the PDF is built from local files only")
+
+    return LocalOnly(fail_on_errors=True)
+
+
+@contextmanager
+def weasyprint_messages() -> Iterator[list[str]]:
+    """Collect what WeasyPrint logs as warnings or errors while rendering."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("weasyprint")
+    handler = Collect(level=logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def render(document: str, css: str, *, site: Path, fonts: Iterable[Path], target: Path) -> int:
+    """Lay out ``document`` and write the PDF; returns the number of pages."""
+    from weasyprint import CSS, HTML  # noqa: PLC0415 - see local_only
+
+    fetcher = local_only([site, *(path.parent for path in fonts)])
+    with weasyprint_messages() as messages:
+        html = HTML(string=document, base_url=site.resolve().as_uri() + "/", url_fetcher=fetcher)
+        laid_out = html.render(stylesheets=[CSS(string=css, url_fetcher=fetcher)], pdf_tags=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        laid_out.write_pdf(target, pdf_tags=True)
+    broken = [message for message in messages if "anchor" in message.lower() or "fetch" in message.lower()]
+    if broken:
+        raise PdfError("broken references in the PDF: " + "; ".join(broken))
+    for message in messages:
+        sys.stderr.write(f"warning: WeasyPrint: {message}\n")
+    return len(laid_out.pages)

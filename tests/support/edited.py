@@ -1,0 +1,84 @@
+"""A copy of the project with its data edited the way an editor would, built once per session.
+
+Several tests need a build from changed data (a figure changed, every amount in another
+currency, a rubric area and a red flag added); one copy carries all the edits, so the suite
+builds it, and its PDF, only once. Every edit is to ``data/`` only: no Python changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.support.build import build, copy_project
+
+OLD_SENIOR, NEW_SENIOR = "senior: {min: 140000,", "senior: {min: 141000,"
+CURRENCY = ("USD", "EUR")
+
+NEW_AREA_KEY = "api-design"
+NEW_AREA = """
+  api-design:
+    title: "API design: versioning a public endpoint"
+    kind: interview
+    prompt: >-
+      A customer integration depends on an endpoint you must change. How do you change it
+      without breaking them?
+    reveals: Whether they think about the people who call an API, not only the code behind it.
+    rubric:
+      source: editorial
+      as_of: 2026-11-25
+      levels:
+        weak: Changes the endpoint in place and tells nobody.
+        mixed: Adds a version number but has no plan for retiring the old one.
+        solid: Versions the change, announces a deprecation date and measures who still calls the old one.
+        excellent: All of that, and designs the next change so that it needs no new version.
+    follow_ups:
+      - How would you know who still calls the old version?
+    source: editorial
+    as_of: 2026-11-25
+"""
+NEW_AREA_WEIGHT = "  api-design: {weight: 5, source: editorial, as_of: 2026-11-25}\n"
+NEW_FLAG_KEY = "ghosting"
+NEW_FLAG = """
+ghosting:
+  title: Goes quiet between interviews
+  looks_like: Days pass without an answer to a scheduling message, then a reply as if nothing happened.
+  why_it_matters: A small team depends on people who answer; silence during hiring rarely improves after it.
+  check: Ask plainly about it; a real reason such as a family matter clears it.
+  check_source: editorial
+  shows_in: [references]
+  source: editorial
+  as_of: 2026-11-25
+"""
+
+
+@dataclass(frozen=True)
+class Edited:
+    project: Path
+    site: Path
+
+
+def _replace(path: Path, old: str, new: str, *, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture is stale: {old!r} is not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def edit(data: Path) -> None:
+    """The edits: one figure, every currency, a new rubric area and a new red flag."""
+    _replace(data / "pay.yaml", OLD_SENIOR, NEW_SENIOR)
+    for path in sorted(data.glob("*.yaml")):
+        path.write_text(path.read_text(encoding="utf-8").replace(*CURRENCY), encoding="utf-8")
+    _replace(data / "interview.yaml", "\n  references:\n", NEW_AREA.rstrip("\n") + "\n\n  references:\n")
+    _replace(data / "scorecard.yaml", "  references: {weight", NEW_AREA_WEIGHT + "  references: {weight")
+    with (data / "red_flags.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(NEW_FLAG)
+
+
+def build_edited(folder: Path) -> Edited:
+    project = copy_project(folder / "project")
+    edit(project / "data")
+    site = folder / "site"
+    done = build(project, site)
+    assert done.returncode == 0, done.stderr[-4000:]
+    return Edited(project=project, site=site)
