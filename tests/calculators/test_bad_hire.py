@@ -14,15 +14,7 @@ from calculators.results import present
 from tests.calculators.helpers import check_any_input, cli, errors, figures, raw_fields, record, run
 
 CALC = bad_hire.build(figures())
-DRIVERS = (
-    "output_value_multiple",
-    "productivity_pct",
-    "team_hours_per_week",
-    "team_hourly_cost",
-    "recruiting_fee_pct",
-    "severance_months",
-    "months_to_refill",
-)
+DRIVERS = bad_hire.DRIVERS
 
 
 def test_every_driver_default_comes_from_data() -> None:
