@@ -16,6 +16,7 @@ another, such as a band for every level).
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import itertools
 import json
 from collections.abc import Iterator, Mapping
@@ -87,29 +88,106 @@ class Record:
     __pydantic_config__: ClassVar[dict[str, str]] = EXTRA_FORBIDDEN
 
 
+@dataclass(frozen=True)
+class Citation:
+    """Where a figure comes from: the body that produced it (``source``), the page we read
+    it in when that is not the body's own text (``via``), and the period it describes."""
+
+    source: str
+    via: str | None = None
+    period: str | None = None
+
+
 @dataclass(frozen=True, kw_only=True)
 class Sourced(Record):
-    """A record that says where its figures come from and when they were true."""
+    """A record that cites where its figures come from.
+
+    ``source`` is the body that produced the figure; ``via`` the page it was read in when we
+    could not read it in the body's own text (so a reader knows it is second-hand);
+    ``period`` what the figure describes (a tax year, "May 2024"). A figure that is our own
+    judgement cites ``editorial`` and gives its ``reason``.
+    """
+
+    WORDS: ClassVar[bool] = False
+    """True for records of prose (a rubric, a red flag): our own words need no reason."""
 
     source: SourceKey
-    as_of: IsoDate
+    via: SourceKey | None = None
+    period: ShortText | None = None
+    reason: Text | None = None
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(self.source, self.via, self.period)
 
 
 # --- sources.yaml, levels.yaml -------------------------------------------------------------
 
+SourceKind = Literal[
+    "statistics-office",
+    "official",
+    "survey",
+    "press",
+    "vendor-article",
+    "vendor-pricing",
+    "republisher",
+    "trade-body",
+    "editorial",
+]
+KIND_LABELS: dict[str, str] = {
+    "statistics-office": "statistics office",
+    "official": "statute, official form or government page",
+    "survey": "survey",
+    "press": "press report",
+    "vendor-article": "vendor article",
+    "vendor-pricing": "vendor pricing or help page",
+    "republisher": "data republisher",
+    "trade-body": "trade body",
+    "editorial": "our assumption",
+}
+Edition = Annotated[str, Check(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
+"""A source's own date or edition: ``2026``, ``2026-06`` or ``2026-06-15``."""
+
 
 @dataclass(frozen=True, kw_only=True)
 class Source(Record):
+    """A page or a body a figure comes from. Every source but ``editorial`` has an address."""
+
+    name: ShortText
+    """What a caption calls it: "BLS OEWS", "ler.me"."""
     title: Text
-    kind: Literal["published", "editorial"]
     publisher: Text
+    kind: SourceKind
     note: Text
-    as_of: IsoDate
-    url: Annotated[str, Check(pattern=r"^https://\S+$", max_length=500)] | None = None
+    url: Annotated[str, Check(pattern=r"^https?://\S+$", max_length=500)] | None = None
+    published: Edition | None = None
+    retrieved: IsoDate | None = None
+    """When we read it; a body whose figures we read elsewhere has none (its ``via`` page has)."""
+
+    def __post_init__(self) -> None:
+        if self.kind != "editorial" and self.url is None:
+            raise AtKey("url", "a source needs its address (url), so that a reader can check it")
 
     @property
     def is_assumption(self) -> bool:
         return self.kind == "editorial"
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def edition_ends(self) -> datetime.date | None:
+        """The last day of the period ``published`` names (so a source is never called older than it is)."""
+        if self.published is None:
+            return None
+        parts = [int(part) for part in self.published.split("-")]
+        if len(parts) == 3:
+            return datetime.date(parts[0], parts[1], parts[2])
+        if len(parts) == 2:
+            following = datetime.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return following - datetime.timedelta(days=1)
+        return datetime.date(parts[0], 12, 31)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -133,7 +211,8 @@ class MoneyBand(Sourced):
     min: Money
     max: Money
     currency: CurrencyCode
-    period: Literal["year", "hour"]
+    per: Literal["year", "hour"]
+    """What one amount pays for: a year (a salary) or an hour (a rate)."""
     region: Text
     label: Text | None = None
 
@@ -298,6 +377,8 @@ class EngagementRule(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class Role(Sourced):
+    WORDS = True
+
     questions: Annotated[dict[Key, RoleQuestion], Check(min_length=1)]
     models: dict[Literal["full-time", "freelance", "agency"], EngagementModel]
     engagement: Annotated[list[EngagementRule], Check(min_length=1)]
@@ -364,6 +445,8 @@ class ScaleLevel(Record):
 class Scale(Sourced):
     """The rubric's levels, lowest first, scored 1, 2, 3... in order."""
 
+    WORDS = True
+
     levels: Annotated[list[ScaleLevel], Check(min_length=2)]
 
     def __post_init__(self) -> None:
@@ -379,12 +462,16 @@ class Scale(Sourced):
 class Rubric(Sourced):
     """What an answer sounds like at each level of the scale (keyed like the scale's levels)."""
 
+    WORDS = True
+
     levels: Annotated[dict[Key, Text], SameKeys("interview.scale.levels", "rubric level", in_order=True)]
 
 
 @dataclass(frozen=True, kw_only=True)
 class Area(Sourced):
     """One rubric area: a question (or task, or check), what it shows and how to score it."""
+
+    WORDS = True
 
     title: Text
     kind: Literal["interview", "work-sample", "reference"]
@@ -410,6 +497,8 @@ class Interview(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class RedFlag(Sourced):
+    WORDS = True
+
     title: Text
     looks_like: Text
     why_it_matters: Text
@@ -420,8 +509,17 @@ class RedFlag(Sourced):
 
 
 @dataclass(frozen=True, kw_only=True)
-class AreaWeight(Sourced):
-    weight: Annotated[float, Check(ge=0, le=100)]
+class Weights(Sourced):
+    """The scorecard's starting weight of each interview area, in points (only ratios matter)."""
+
+    points: Annotated[
+        dict[Key, Annotated[float, Check(ge=0, le=100)]],
+        SameKeys("interview.areas", "interview area", in_order=True),
+    ]
+
+    def __post_init__(self) -> None:
+        if sum(self.points.values()) <= 0:
+            raise AtKey("points", "the weights add up to 0; at least one must be positive")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -449,12 +547,8 @@ class Recommendation(Sourced):
 class Scorecard(Record):
     """The scorecard's weights (keyed like interview.yaml's areas, in its order) and bands."""
 
-    areas: Annotated[dict[Key, AreaWeight], SameKeys("interview.areas", "interview area", in_order=True)]
+    weights: Weights
     recommendation: Recommendation
-
-    def __post_init__(self) -> None:
-        if sum(area.weight for area in self.areas.values()) <= 0:
-            raise ValueError("the area weights add up to 0; at least one must be positive")
 
 
 # --- All of it ------------------------------------------------------------------------------

@@ -48,8 +48,8 @@ class Area:
 
 def areas_of(figures: Figures) -> tuple[Area, ...]:
     """The rubric's areas in interview order, each with the scorecard's starting weight."""
-    weights = figures.scorecard.areas
-    return tuple(Area(key, area.short_title, weights[key].weight) for key, area in figures.interview.areas.items())
+    weights = figures.scorecard.weights.points
+    return tuple(Area(key, area.short_title, weights[key]) for key, area in figures.interview.areas.items())
 
 
 def build(figures: Figures) -> Calculator:

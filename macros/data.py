@@ -23,7 +23,7 @@ from typing import Annotated, Any, get_args, get_origin
 from pydantic import TypeAdapter, ValidationError
 
 import calculators
-from calculators.figures import Figures, Record, Refers, SameKeys, record_at
+from calculators.figures import Figures, Record, Refers, SameKeys, Sourced, record_at
 from calculators.formatting import Currency
 from calculators.schema import AtKey, walk
 from macros.currencies import UnknownCurrency, currency
@@ -259,9 +259,44 @@ def _one_currency(figures: Figures) -> list[Problem]:
     return problems
 
 
+def _citations(figures: Figures) -> list[Problem]:
+    """Citations that say what they should: our assumptions give a reason and are read nowhere
+    else; a ``via`` is a real second page; every source in sources.yaml is cited."""
+    problems: list[Problem] = []
+    cited: set[str] = set()
+    for path, record in walk(figures):
+        for _name, hint, value in _fields(record) if path else ():
+            if isinstance(value, str) and any(
+                isinstance(marker, Refers) and marker.table == "sources" for marker in _markers(hint)[0]
+            ):
+                cited.add(value)
+        if not isinstance(record, Sourced) or record.source not in figures.sources:
+            continue
+        file, key = _where(path)
+        where = "" if key == "(top level)" else f"{key}."
+        if figures.sources[record.source].is_assumption:
+            if record.via is not None:
+                problems.append(Problem(file, f"{where}via", "our assumption is not read anywhere: drop via"))
+            if record.reason is None and not record.WORDS:
+                problems.append(Problem(file, f"{where}reason", "our assumption needs a reason: say why this value"))
+        if record.via is not None and record.via in figures.sources:
+            if record.via == record.source:
+                problems.append(Problem(file, f"{where}via", "names the source itself; give via only for another page"))
+            elif figures.sources[record.via].is_assumption:
+                problems.append(
+                    Problem(file, f"{where}via", "a figure is read in a published page, not in our assumption")
+                )
+    problems += [
+        Problem("data/sources.yaml", key, "no figure cites this source: cite it, or remove it")
+        for key in figures.sources
+        if key not in cited
+    ]
+    return problems
+
+
 def cross_check(figures: Figures) -> list[Problem]:
     """Checks that span files, found by walking every record: none is written per file."""
-    return [*_references(figures), *_needed_keys(figures), *_one_currency(figures)]
+    return [*_references(figures), *_citations(figures), *_needed_keys(figures), *_one_currency(figures)]
 
 
 # --- Loading -----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from calculators import formatting
 from calculators.bad_hire import salary_multiple
-from calculators.figures import Figures, MoneyBand, Quantity, Sourced
+from calculators.figures import Citation, Figures, MoneyBand, Quantity, Sourced
 from calculators.loaded_cost import loaded_cost
 
 
@@ -22,8 +22,8 @@ class Figure:
 
     key: str
     text: str
-    source: str
-    as_of: str
+    citation: Citation | None
+    """Where it comes from (``None`` for a figure that is a definition, such as a level's years)."""
     per: str = ""
     """The period in words (``a year``), kept apart so a table can put it in its header."""
 
@@ -39,7 +39,7 @@ class UnknownFigure(KeyError):
 
 
 def _single(key: str, text: str, record: Sourced, per: str = "") -> Figure:
-    return Figure(key, text, record.source, record.as_of, per)
+    return Figure(key, text, record.citation, per)
 
 
 def quantity_text(quantity: Quantity) -> str:
@@ -54,7 +54,7 @@ def _bands(figures: Figures, table: str, bands: dict[str, MoneyBand]) -> dict[st
     found: dict[str, Figure] = {}
     for key, band in bands.items():
         currency = figures.currencies[band.currency]
-        per = formatting.per(band.period)
+        per = formatting.per(band.per)
         name = f"{table}.{key}"
         found[name] = _single(name, formatting.money_range(band.min, band.max, currency), band, per)
         found[f"{name}.low"] = _single(f"{name}.low", formatting.money(band.min, currency), band, per)
@@ -85,7 +85,7 @@ def catalogue(figures: Figures) -> dict[str, Figure]:
     for level, band in pay.salary.items():
         low, high = loaded_cost(band.min, over.min).total, loaded_cost(band.max, over.max).total
         found[f"loaded.{level}"] = _single(
-            f"loaded.{level}", formatting.money_range(low, high, currency), band, formatting.per(band.period)
+            f"loaded.{level}", formatting.money_range(low, high, currency), band, formatting.per(band.per)
         )
         low, high = salary_multiple(band.min, bad.min), salary_multiple(band.max, bad.max)
         found[f"bad_hire.cost.{level}"] = _single(
@@ -98,7 +98,7 @@ def catalogue(figures: Figures) -> dict[str, Figure]:
             if spec.max_years is None
             else formatting.span(str(spec.min_years), str(spec.max_years))
         )
-        found[f"experience.{level}"] = Figure(f"experience.{level}", f"{years} years", "", "")
+        found[f"experience.{level}"] = Figure(f"experience.{level}", f"{years} years", None)
     return found
 
 
@@ -131,13 +131,13 @@ def _calculator_figures(figures: Figures) -> dict[str, Figure]:
     engagement = figures.engagement.defaults
     found["engagement.months"] = _single("engagement.months", formatting.plural(engagement.months, "month"), engagement)
     card = figures.scorecard
-    for key, area in card.areas.items():
+    weights = card.weights
+    for key, points in weights.points.items():
         found[f"scorecard.weight.{key}"] = _single(
-            f"scorecard.weight.{key}", f"{formatting.number(area.weight)} points", area
+            f"scorecard.weight.{key}", f"{formatting.number(points)} points", weights
         )
-    total = sum(area.weight for area in card.areas.values())
-    first = next(iter(card.areas.values()))
-    found["scorecard.weight_total"] = _single("scorecard.weight_total", f"{formatting.number(total)} points", first)
+    total = sum(weights.points.values())
+    found["scorecard.weight_total"] = _single("scorecard.weight_total", f"{formatting.number(total)} points", weights)
     for band in card.recommendation.bands:
         found[f"scorecard.band.{band.key}"] = _single(
             f"scorecard.band.{band.key}", formatting.number(band.min_score), card.recommendation

@@ -15,7 +15,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 import calculators
-from calculators.figures import Figures
+from calculators.figures import Citation, Figures
 from calculators.parsing import InputErrors
 from macros import manifest, render
 from macros.data import DataError, load_data
@@ -30,7 +30,7 @@ def define_env(env: Any) -> None:
     except DataError as error:
         raise PluginError(f"The build stopped: {error}") from None
     named = catalogue(figures)
-    used: dict[str, dict[str, str]] = {}
+    used: dict[str, list[Citation]] = {}
 
     def page_uri() -> str:
         return str(env.page.file.src_uri) if env.page is not None else ""
@@ -41,10 +41,9 @@ def define_env(env: Any) -> None:
     def sources_href() -> str:
         return href(render.SOURCES_PAGE)
 
-    def note_source(source: str, as_of: str) -> None:
-        if source:
-            page = used.setdefault(page_uri(), {})
-            page[source] = min(as_of, page.get(source, as_of))
+    def note_source(citation: Citation | None) -> None:
+        if citation is not None:
+            used.setdefault(page_uri(), []).append(citation)
 
     def fig(key: str, period: bool = True) -> str:
         """A figure for prose, e.g. ``{{ fig("salary.senior") }}`` -> ``$140,000–$200,000 a year``."""
@@ -52,8 +51,9 @@ def define_env(env: Any) -> None:
             figure = lookup(named, key)
         except UnknownFigure as error:
             raise PluginError(f"{page_uri()}: {error.args[0]}") from None
-        note_source(figure.source, figure.as_of)
-        return render.figure_text(figure, figures.sources.get(figure.source), with_period=period)
+        note_source(figure.citation)
+        source = figures.sources[figure.citation.source] if figure.citation else None
+        return render.figure_text(figure, source, with_period=period)
 
     def pay_table() -> str:
         """Salary and freelance bands by level."""
@@ -94,7 +94,7 @@ def define_env(env: Any) -> None:
     _interview_macros(env, figures, named, Links(page_uri, href, note_source))
 
     def close_page() -> str:
-        return render.page_sources(figures, used.pop(page_uri(), {}), sources_href())
+        return render.page_sources(figures, used.pop(page_uri(), []), sources_href())
 
     env.variables["_close_page"] = close_page
     env.variables["_figures"] = figures
@@ -142,8 +142,8 @@ class Links:
     page_uri: Callable[[], str]
     href: Callable[[str], str]
     """A link to another page (``interview.md``), relative to the current one."""
-    note_source: Callable[[str, str], None]
-    """Record that the page shows a figure from this source (with its as-of date)."""
+    note_source: Callable[[Citation | None], None]
+    """Record that the page shows a figure with this citation."""
 
 
 def _interview_macros(env: Any, figures: Figures, named: dict[str, Figure], page: Links) -> None:
@@ -155,15 +155,15 @@ def _interview_macros(env: Any, figures: Figures, named: dict[str, Figure], page
     def rubric_scale() -> str:
         """The rubric's levels."""
         scale = figures.interview.scale
-        page.note_source(scale.source, scale.as_of)
+        page.note_source(scale.citation)
         return render.rubric_scale(figures, sources_href())
 
     def interview_areas(kind: str) -> str:
         """Every rubric area of one kind: ``interview``, ``work-sample`` or ``reference``."""
         for area in figures.interview.areas.values():
             if area.kind == kind:
-                page.note_source(area.source, area.as_of)
-                page.note_source(area.rubric.source, area.rubric.as_of)
+                page.note_source(area.citation)
+                page.note_source(area.rubric.citation)
         try:
             return render.interview_areas(figures, kind, named, sources_href())
         except (ValueError, UnknownFigure) as error:
@@ -176,8 +176,8 @@ def _interview_macros(env: Any, figures: Figures, named: dict[str, Figure], page
     def red_flags() -> str:
         """The red flags with their checks."""
         for flag in figures.red_flags.values():
-            page.note_source(flag.source, flag.as_of)
-            page.note_source(flag.check_source, flag.as_of)
+            page.note_source(flag.citation)
+            page.note_source(Citation(flag.check_source))
         return render.red_flags(figures, page.href(render.INTERVIEW_PAGE), sources_href())
 
     def red_flag_summary() -> str:
@@ -199,7 +199,7 @@ def on_post_build(env: Any) -> None:
     config = env.conf
     pages = tuple(manifest.reading_order(env.variables["navigation"].items))
     own_pages = {f"calculators/{name}/": name for name in calculators.BUILDERS}
-    checked = sorted(source.as_of for source in figures.sources.values())
+    checked = sorted(source.retrieved for source in figures.sources.values() if source.retrieved)
     site_dir = Path(config["site_dir"])
     manifest.write(
         manifest.Manifest(
@@ -207,7 +207,7 @@ def on_post_build(env: Any) -> None:
             site_description=" ".join(str(config.get("site_description") or "").split()),
             site_url=str(config.get("site_url") or "").rstrip("/") + "/",
             pages=pages,
-            figures_checked=(checked[0], checked[-1]),
+            sources_read=(checked[0], checked[-1]),
             calculators={own_pages[page.url]: page.url for page in pages if page.url in own_pages},
             site_dir=str(site_dir.resolve()),
         ),

@@ -38,8 +38,8 @@ class Manifest:
     site_url: str
     """The public address, ending in ``/``."""
     pages: tuple[ManifestPage, ...]
-    figures_checked: tuple[str, str]
-    """The oldest and newest dates (ISO) on which the figures' sources were read."""
+    sources_read: tuple[str, str]
+    """The first and last days (ISO) on which the figures' sources were read."""
     calculators: dict[str, str]
     """Calculator name -> the address of its own page."""
     site_dir: str

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from calculators import formatting
 from calculators.engagement import FULL_TIME_YEAR, compare
-from calculators.figures import Figures, MoneyBand, Source
+from calculators.figures import Citation, Figures, MoneyBand, Source, Sourced
 from calculators.loaded_cost import loaded_cost
 from macros.figures import Figure, lookup
 
@@ -37,24 +37,29 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]], *, align: Sequen
 
 
 def source_link(key: str, source: Source, sources_href: str) -> str:
-    label = "our assumption" if source.is_assumption else source.title
-    return f"[{label}]({sources_href}#source-{key})"
+    return f"[{source.name}]({sources_href}#source-{key})"
 
 
-def caption(figures: Figures, records: Iterable[tuple[str, str]], sources_href: str) -> str:
-    """'Source: <title>, as of November 25, 2026.' for the records a table shows."""
-    seen: dict[str, str] = {}
-    for key, as_of in records:
-        seen[key] = min(as_of, seen.get(key, as_of))
-    parts = [
-        f"{source_link(key, figures.sources[key], sources_href)}, as of {long_date(day)}" for key, day in seen.items()
-    ]
+def cite(figures: Figures, citation: Citation, sources_href: str) -> str:
+    """A citation in words: "BLS OEWS, May 2024, as reported by ler.me", or "our assumption"."""
+    source = figures.sources[citation.source]
+    words = source_link(citation.source, source, sources_href)
+    if citation.period and not source.is_assumption:
+        words += f", {citation.period}"
+    if citation.via:
+        words += ", as reported by " + source_link(citation.via, figures.sources[citation.via], sources_href)
+    return words
+
+
+def caption(figures: Figures, citations: Iterable[Citation], sources_href: str) -> str:
+    """'Sources: <citation>; <citation>.' for the records a table shows, each once."""
+    parts = list(dict.fromkeys(cite(figures, citation, sources_href) for citation in citations))
     word = "Source" if len(parts) == 1 else "Sources"
     return f'<p class="figure-source" markdown>{word}: {"; ".join(parts)}.</p>'
 
 
-def _cited(bands: Iterable[MoneyBand]) -> list[tuple[str, str]]:
-    return [(band.source, band.as_of) for band in bands]
+def _cited(records: Iterable[Sourced]) -> list[Citation]:
+    return [record.citation for record in records]
 
 
 def pay_table(figures: Figures, sources_href: str) -> str:
@@ -101,32 +106,43 @@ def figure_text(figure: Figure, source: Source | None, *, with_period: bool = Tr
     return text
 
 
-def page_sources(figures: Figures, used: Mapping[str, str], sources_href: str) -> str:
-    """The note closing a page: which sources its figures come from, and how current they are."""
-    if not used:
+def page_sources(figures: Figures, used: Iterable[Citation], sources_href: str) -> str:
+    """The note closing a page: where its figures come from."""
+    parts = list(dict.fromkeys(cite(figures, citation, sources_href) for citation in used))
+    if not parts:
         return ""
-    parts = [
-        f"{source_link(key, figures.sources[key], sources_href)} (as of {long_date(day)})" for key, day in used.items()
-    ]
     return (
         '\n\n<aside class="page-sources" markdown>\n\n'
         f"**Figures on this page** come from {'; '.join(parts)}. "
-        f"See [Sources and method]({sources_href}) for how we keep them current.\n\n</aside>\n"
+        f"[Sources and method]({sources_href}) gives each source's address and when we read it.\n\n</aside>\n"
     )
 
 
 def sources_list(figures: Figures) -> str:
-    """Every source with its kind, publisher, note and as-of date, each with its own anchor."""
+    """Every source with its kind, publisher, address and dates, each with its own anchor."""
     blocks = []
     for key, source in figures.sources.items():
-        kind = "Our assumption (editorial)" if source.is_assumption else "Published"
-        link = f" [{source.url}]({source.url})" if source.url else ""
-        blocks.append(
-            f"### {source.title} {{ #source-{key} }}\n\n"
-            f"- **Kind:** {kind}\n- **Publisher:** {source.publisher}{link}\n"
-            f"- **As of:** {long_date(source.as_of)}\n\n{source.note}\n"
-        )
+        lines = [f"- **Kind:** {source.kind_label}", f"- **Publisher:** {source.publisher}"]
+        if source.url:
+            lines.append(f"- **Address:** [{source.url}]({source.url})")
+        if not source.is_assumption:
+            lines.append(f"- **Its date:** {edition_text(source)}")
+            if source.retrieved:
+                lines.append(f"- **Read on:** {long_date(source.retrieved)}")
+        blocks.append(f"### {source.title} {{ #source-{key} }}\n\n" + "\n".join(lines) + f"\n\n{source.note}\n")
     return "\n".join(blocks)
+
+
+def edition_text(source: Source) -> str:
+    """``2026-06`` -> "June 2026"; "undated" when the page shows no date."""
+    if source.published is None:
+        return "undated"
+    parts = [int(part) for part in source.published.split("-")]
+    if len(parts) == 3:
+        return long_date(datetime.date(*parts))
+    if len(parts) == 2:
+        return f"{datetime.date(parts[0], parts[1], 1):%B} {parts[0]}"
+    return str(parts[0])
 
 
 # --- The interview rubric and the red flags -------------------------------------------------
@@ -154,7 +170,7 @@ def rubric_scale(figures: Figures, sources_href: str) -> str:
     scale = figures.interview.scale
     rows = [[level.label, str(level.score), level.meaning] for level in scale.levels]
     body = table(["Level", "Score", "What it means"], rows, align="lrl")
-    return body + "\n\n" + caption(figures, [(scale.source, scale.as_of)], sources_href)
+    return body + "\n\n" + caption(figures, [scale.citation], sources_href)
 
 
 def interview_area(figures: Figures, key: str, catalogue: Mapping[str, Figure], sources_href: str) -> str:
@@ -169,7 +185,7 @@ def interview_area(figures: Figures, key: str, catalogue: Mapping[str, Figure], 
         f"**What it reveals:** {fill(area.reveals, catalogue)}\n\n"
         + table(["Level", "What it sounds like"], rows)
         + f"\n\n**Follow-up questions**\n\n{follow}\n\n"
-        + caption(figures, [(area.source, area.as_of), (area.rubric.source, area.rubric.as_of)], sources_href)
+        + caption(figures, [area.citation, area.rubric.citation], sources_href)
         + "\n"
     )
 
@@ -205,7 +221,7 @@ def red_flags(figures: Figures, interview_href: str, sources_href: str) -> str:
             f"**Why it matters:** {' '.join(flag.why_it_matters.split())}\n\n"
             f'!!! tip "Confirm or clear it"\n\n    {" ".join(flag.check.split())}\n\n'
             f"**Where it tends to show:** {_shows_in(figures, flag.shows_in, interview_href)}.\n\n"
-            + caption(figures, [(flag.source, flag.as_of), (flag.check_source, flag.as_of)], sources_href)
+            + caption(figures, [flag.citation, Citation(flag.check_source)], sources_href)
             + "\n"
         )
     return "\n".join(blocks)
@@ -238,7 +254,7 @@ def loaded_table(figures: Figures, sources_href: str) -> str:
             ]
         )
     header = ["Level", "Base salary (a year)", "Fully loaded (a year)"]
-    records = [*_cited(pay.salary.values()), (over.source, over.as_of)]
+    records = [*_cited(pay.salary.values()), over.citation]
     return table(header, rows, align="lrr") + "\n\n" + caption(figures, records, sources_href)
 
 
@@ -291,5 +307,5 @@ def breakeven_table(figures: Figures, sources_href: str) -> str:
         "Break-even as a share of full time",
     ]
     records = _cited([*pay.salary.values(), *pay.freelance.values(), *pay.agency.values()])
-    records += [(over.source, over.as_of), (year.source, year.as_of)]
+    records += [over.citation, year.citation]
     return table(header, rows, align="lrrrl") + "\n\n" + caption(figures, records, sources_href)

@@ -52,12 +52,12 @@ def build_pdf(site: Path, target: Path, *, project: Path = ROOT, paper: str = "a
         if not path.is_file():
             raise PdfError(f"{path}: a page in the nav was not built (build the site first)")
         pages.append(Page(url=page.url, html=path.read_text(encoding="utf-8"), part=page.part))
-    first, last = (datetime.date.fromisoformat(day) for day in made.figures_checked)
+    first, last = (datetime.date.fromisoformat(day) for day in made.sources_read)
     edition = Edition(
         title=made.site_name,
         description=made.site_description,
         site_url=made.site_url,
-        figures_checked=(first, last),
+        sources_read=(first, last),
         built_on=built_on(),
     )
     fonts = font_files()

@@ -33,7 +33,7 @@ class Edition:
     title: str
     description: str
     site_url: str
-    figures_checked: tuple[datetime.date, datetime.date]
+    sources_read: tuple[datetime.date, datetime.date]
     built_on: datetime.date
 
 
@@ -119,7 +119,7 @@ def cover(edition: Edition) -> str:
         f'<p class="cover-title">{escape(edition.title)}</p>'
         f'<p class="cover-description">{escape(edition.description)}</p>'
         '<dl class="cover-facts">'
-        f"<dt>Figures as of</dt><dd>{dates_text(*edition.figures_checked)}</dd>"
+        f"<dt>Sources read</dt><dd>{dates_text(*edition.sources_read)}</dd>"
         f"<dt>This copy built on</dt><dd>{long_date(edition.built_on)}</dd>"
         f'<dt>Read online, with live calculators</dt><dd><a href="{url}">{url}</a></dd>'
         "</dl></section>"

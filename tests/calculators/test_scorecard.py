@@ -29,7 +29,7 @@ EXAMPLE = {
 
 def test_areas_and_flags_are_the_guides_own() -> None:
     data = figures()
-    assert AREAS == list(data.interview.areas) == list(data.scorecard.areas)
+    assert AREAS == list(data.interview.areas) == list(data.scorecard.weights.points)
     names = {spec.name for spec in CALC.inputs}
     assert {field("score", key) for key in AREAS} <= names
     assert {field("flag", key) for key in data.red_flags} <= names

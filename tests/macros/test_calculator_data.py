@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from calculators.figures import Citation
 from macros.data import DataError, load_data
 from macros.figures import catalogue, lookup
 from tests.support.build import ROOT
@@ -33,8 +34,8 @@ BAD = [
      "recommendation", "highest min_score down"),
     ("last band above zero", "scorecard.yaml", "min_score: 0,", "min_score: 10,", "scorecard.yaml",
      "recommendation", "must start at 0"),
-    ("scorecard area missing", "scorecard.yaml", "  hindsight: {weight: 10, source: editorial, as_of: 2026-11-25}\n",
-     "", "scorecard.yaml", "areas.hindsight", "required key is missing"),
+    ("scorecard area missing", "scorecard.yaml", "    hindsight: 10\n", "", "scorecard.yaml",
+     "weights.points.hindsight", "required key is missing"),
     ("role answer names an unknown area", "role.yaml", "areas: [system-design, database]",
      "areas: [system-design, databse]", "role.yaml", "questions.work.answers.api.areas", "unknown interview area"),
     ("role answer names an unknown level", "role.yaml", "seniority: senior", "seniority: staff", "role.yaml",
@@ -71,7 +72,7 @@ def test_calculator_figures_are_in_the_catalogue() -> None:
     assert lookup(figures, "bad_hire.team_hourly_cost").text == "$75 an hour"
     assert lookup(figures, "process.slow_query_rows").text == "1,000,000 rows"
     assert lookup(figures, "bad_hire.severance_months").text == "1 month"
-    assert lookup(figures, "equity.valuation").source == "editorial"
+    assert lookup(figures, "equity.valuation").citation == Citation("editorial")
     assert lookup(figures, "scorecard.band.hire").text == "60"
     assert lookup(figures, "scorecard.weight_total").text == "100 points"
     assert lookup(figures, "engagement.months").text == "12 months"

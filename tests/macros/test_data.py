@@ -13,7 +13,7 @@ from tests.support.build import ROOT
 from tests.support.data_edits import append, delete, expect_data_error, replace
 
 DATA = ROOT / "data"
-SENIOR = "senior: {min: 140000, max: 200000, currency: USD, period: year"
+SENIOR = "senior: {min: 140000, max: 200000, currency: USD, per: year"
 
 
 def test_the_real_data_loads() -> None:
@@ -30,7 +30,7 @@ BAD_DATA = [
     ("yaml syntax", append("pay.yaml", "\nbroken: [unclosed\n"), "data/pay.yaml", "line", "not valid YAML"),
     (
         "missing key",
-        replace("pay.yaml", SENIOR, "senior: {min: 140000, currency: USD, period: year"),
+        replace("pay.yaml", SENIOR, "senior: {min: 140000, currency: USD, per: year"),
         "data/pay.yaml",
         "salary.senior.max",
         "required key is missing",
@@ -47,8 +47,7 @@ BAD_DATA = [
         replace(
             "pay.yaml",
             "  " + SENIOR,
-            "  principal: {min: 1, max: 2, currency: USD, period: year, region: US, "
-            "source: founder-guide-2026, as_of: 2026-11-25}\n  " + SENIOR,
+            "  principal: {min: 1, max: 2, currency: USD, per: year, region: US, source: navspace-2026}\n  " + SENIOR,
         ),
         "data/pay.yaml",
         "salary.principal",
@@ -70,28 +69,74 @@ BAD_DATA = [
     ),
     (
         "impossible date",
-        replace(
-            "equity.yaml",
-            "cliff_months: 12\n  source: founder-guide-2026\n  as_of: 2026-11-25",
-            "cliff_months: 12\n  source: founder-guide-2026\n  as_of: 2026-13-45",
-        ),
-        "data/equity.yaml",
-        "vesting.as_of",
+        replace("sources.yaml", "retrieved: 2026-12-02", "retrieved: 2026-13-45"),
+        "data/sources.yaml",
+        "navspace-2026.retrieved",
         "date",
     ),
     (
         "not a date",
-        replace("bad_hire.yaml", "as_of: 2026-11-25", "as_of: last spring"),
-        "data/bad_hire.yaml",
-        "cost.as_of",
+        replace("sources.yaml", "retrieved: 2026-12-02", "retrieved: last spring"),
+        "data/sources.yaml",
+        "navspace-2026.retrieved",
         "date",
     ),
     (
+        "an edition that is not a date",
+        replace("sources.yaml", 'published: "2026-06"', 'published: "June 2026"'),
+        "data/sources.yaml",
+        "navspace-2026.published",
+        "should match pattern",
+    ),
+    (
         "unknown source",
-        replace("bad_hire.yaml", "source: founder-guide-2026", "source: a-blog-post"),
+        replace("bad_hire.yaml", "source: navspace-2026", "source: a-blog-post"),
         "data/bad_hire.yaml",
         "cost.source",
         "unknown source 'a-blog-post'",
+    ),
+    (
+        "a source without an address",
+        replace("sources.yaml", "  url: https://navspace.dev/resources/how-to-hire-python-developer\n", ""),
+        "data/sources.yaml",
+        "navspace-2026.url",
+        "needs its address",
+    ),
+    (
+        "a source nobody cites",
+        append(
+            "sources.yaml",
+            "\nunused:\n  name: x\n  title: x\n  publisher: x\n  kind: press\n  note: x\n  url: https://x.example/\n",
+        ),
+        "data/sources.yaml",
+        "unused",
+        "no figure cites this source",
+    ),
+    (
+        "an assumption without its reason",
+        replace(
+            "process.yaml",
+            "  reason: >-\n    Forty hours a week for 52 weeks: the convention for turning an annual salary into an\n"
+            "    hourly figure (paid leave is paid time, so it stays in).\n",
+            "",
+        ),
+        "data/process.yaml",
+        "full_time_year.reason",
+        "needs a reason",
+    ),
+    (
+        "an assumption read somewhere",
+        replace("engagement.yaml", "  source: editorial\n", "  source: editorial\n  via: navspace-2026\n"),
+        "data/engagement.yaml",
+        "defaults.via",
+        "our assumption is not read anywhere",
+    ),
+    (
+        "read in the source itself",
+        replace("bad_hire.yaml", "  source: navspace-2026\n", "  source: navspace-2026\n  via: navspace-2026\n"),
+        "data/bad_hire.yaml",
+        "cost.via",
+        "names the source itself",
     ),
     (
         "unknown key",

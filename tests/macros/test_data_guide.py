@@ -23,7 +23,7 @@ def test_every_rubric_area_describes_every_level_of_the_scale() -> None:
     for key, area in data.interview.areas.items():
         assert list(area.rubric.levels) == levels, key
         assert all(area.rubric.levels.values()), key
-    assert list(data.scorecard.areas) == list(data.interview.areas)
+    assert list(data.scorecard.weights.points) == list(data.interview.areas)
 
 
 def test_every_red_flag_points_at_rubric_areas() -> None:
@@ -39,20 +39,18 @@ BAD_DATA = [
         "area renamed in the rubric only",
         replace("interview.yaml", "  hindsight:\n", "  retrospective:\n"),
         "data/scorecard.yaml",
-        "areas.hindsight",
+        "weights.points.hindsight",
         "unknown interview area",
     ),
     (
         "scorecard areas out of order",
         replace(
             "scorecard.yaml",
-            "  system-design: {weight: 15, source: editorial, as_of: 2026-11-25}\n"
-            "  concurrency: {weight: 10, source: editorial, as_of: 2026-11-25}\n",
-            "  concurrency: {weight: 10, source: editorial, as_of: 2026-11-25}\n"
-            "  system-design: {weight: 15, source: editorial, as_of: 2026-11-25}\n",
+            "    system-design: 15\n    concurrency: 10\n",
+            "    concurrency: 10\n    system-design: 15\n",
         ),
         "data/scorecard.yaml",
-        "areas",
+        "weights.points",
         "must list the interview areas in this order",
     ),
     (
@@ -128,7 +126,7 @@ BAD_DATA = [
     ),
     (
         "red flag with an unknown source",
-        replace("red_flags.yaml", "source: founder-guide-2026", "source: rumor"),
+        replace("red_flags.yaml", "source: navspace-2026", "source: rumor"),
         "data/red_flags.yaml",
         "unexplained-decisions.source",
         "unknown source 'rumor'",

@@ -26,7 +26,6 @@ NEW_AREA = """
     reveals: Whether they think about the people who call an API, not only the code behind it.
     rubric:
       source: editorial
-      as_of: 2026-11-25
       levels:
         weak: Changes the endpoint in place and tells nobody.
         mixed: Adds a version number but has no plan for retiring the old one.
@@ -35,9 +34,8 @@ NEW_AREA = """
     follow_ups:
       - How would you know who still calls the old version?
     source: editorial
-    as_of: 2026-11-25
 """
-NEW_AREA_WEIGHT = "  api-design: {weight: 5, source: editorial, as_of: 2026-11-25}\n"
+NEW_AREA_WEIGHT = "    api-design: 5\n"
 NEW_FLAG_KEY = "ghosting"
 NEW_FLAG = """
 ghosting:
@@ -48,7 +46,6 @@ ghosting:
   check_source: editorial
   shows_in: [references]
   source: editorial
-  as_of: 2026-11-25
 """
 
 
@@ -70,7 +67,7 @@ def edit(data: Path) -> None:
     for path in sorted(data.glob("*.yaml")):
         path.write_text(path.read_text(encoding="utf-8").replace(*CURRENCY), encoding="utf-8")
     _replace(data / "interview.yaml", "\n  references:\n", NEW_AREA.rstrip("\n") + "\n\n  references:\n")
-    _replace(data / "scorecard.yaml", "  references: {weight", NEW_AREA_WEIGHT + "  references: {weight")
+    _replace(data / "scorecard.yaml", "    references: ", NEW_AREA_WEIGHT + "    references: ")
     with (data / "red_flags.yaml").open("a", encoding="utf-8") as handle:
         handle.write(NEW_FLAG)
 

@@ -191,7 +191,7 @@ def test_the_cover_says_how_current_the_figures_are() -> None:
 
     day = datetime.date(2026, 11, 25)
     edition = book.Edition("T", "D", "https://e.org/", (day, day), day)
-    assert "Figures as of</dt><dd>November 25, 2026" in book.cover(edition)
+    assert "Sources read</dt><dd>November 25, 2026" in book.cover(edition)
     assert book.dates_text(datetime.date(2026, 1, 5), day) == "between January 5, 2026 and November 25, 2026"
 
 
@@ -419,7 +419,7 @@ def test_no_text_runs_off_a_page_and_no_page_is_blank(guide_pdf: BuiltPdf) -> No
 def test_the_pdf_is_a_publication_not_a_printed_web_page(guide_pdf: BuiltPdf) -> None:
     cover = guide_pdf.pages[0]
     assert "Hiring a Python Backend Developer" in cover
-    assert re.search(r"Figures as of (between )?[A-Z][a-z]+ \d{1,2}, \d{4}", cover)
+    assert re.search(r"Sources read (between )?[A-Z][a-z]+ \d{1,2}, \d{4}", cover)
     assert re.search(r"This copy built on [A-Z][a-z]+ \d{1,2}, \d{4}", cover)
     for furniture in ("¶", "Skip to content", "Back to top", "Download the whole guide", "Made with"):
         assert furniture not in guide_pdf.text
