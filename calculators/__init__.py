@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from calculators import bad_hire, engagement, equity, loaded_cost, role, scorecard
+from calculators import bad_hire, employer_cost, engagement, equity, loaded_cost, role, scorecard
 from calculators.figures import Figures, shipped
 from calculators.spec import Calculator
 
@@ -26,7 +26,7 @@ def needs() -> dict[str, set[str]]:
     checks that the data holds at least those keys.
     """
     found: dict[str, set[str]] = {}
-    for module in MODULES:
+    for module in (*MODULES, employer_cost):
         for table, keys in getattr(module, "NEEDS", {}).items():
             found.setdefault(table, set()).update(keys)
     return found

@@ -1,26 +1,42 @@
-"""``bad-hire``: what a wrong hire costs by the time they leave, driver by driver."""
+"""``bad-hire``: what a wrong hire costs, against hiring the right person for the same seat.
+
+With L the employee's fully loaded cost a year (the shared employer cost), V the value of a
+good hire's output a year (``output_value_multiple`` × L), p the wrong hire's productivity,
+m the months before they leave and r the months the seat stays empty:
+
+- lost output = V × (1 − p) × m ÷ 12: the wrong hire is paid what the right one would have
+  been, so pay cancels out and only the missing work counts;
+- empty seat = (V − L) × r ÷ 12: the output lost while nobody is there, net of the pay not spent;
+- team time = hours a week × cost of an hour × m × 52 ÷ 12;
+- replacement = recruiting fee % × base salary; severance = months × base salary ÷ 12.
+
+Left out: the replacement's own ramp-up, legal costs, customers lost and the team's morale.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from calculators import fields
-from calculators.figures import Driver, Figures
-from calculators.formatting import money, multiple_range, number, percent_range
-from calculators.spec import Calculator, Input, Inputs, Line, Output, Result
+from calculators.employer_cost import default_choices, employer_cost
+from calculators.figures import Figures, Setting
+from calculators.formatting import about, money, multiple, number, percent
+from calculators.loaded_cost import salary_warnings, setting_text
+from calculators.spec import Calculator, Input, Inputs, Line, Output, Result, assumption, citations_of
 
 NAME = "bad-hire"
 MAX_MONTHS = 60
-WEEKS_PER_MONTH = "52 ÷ 12"
+WEEKS_PER_MONTH = 52 / 12
 DRIVERS = (
     "output_value_multiple",
     "productivity_pct",
     "team_hours_per_week",
-    "team_hourly_cost",
-    "recruiting_fee_pct",
     "severance_months",
     "months_to_refill",
 )
 """The drivers in ``bad_hire.yaml`` the estimate reads (the data may hold more)."""
 NEEDS = {"bad_hire.drivers": DRIVERS}
+FULL_TIME_YEAR = "full_time_year"
 
 
 def salary_multiple(salary: float, multiple: float) -> float:
@@ -28,117 +44,123 @@ def salary_multiple(salary: float, multiple: float) -> float:
     return salary * multiple
 
 
-def _assumed(setting: Driver, figures: Figures) -> str:
+def _assumed(setting: Setting, figures: Figures) -> str:
     return " (our assumption)" if figures.is_assumption(setting.source) else ""
 
 
 def build(figures: Figures) -> Calculator:
-    overhead = figures.pay.overhead
-    published = figures.bad_hire.cost
+    cost_claim = figures.bad_hire.cost
     drivers = {name: figures.bad_hire.drivers[name] for name in DRIVERS}
     currency = figures.pay_currency
+    choices = default_choices(figures)
+    search = figures.recruiting.fee
+    year_hours = figures.quantity(FULL_TIME_YEAR)
+
+    def hourly_cost(inputs: Inputs) -> float:
+        """The wrong hire's own fully loaded cost for an hour: the team is assumed to be paid alike."""
+        return round(employer_cost(figures, inputs.number("base_salary"), choices).total / year_hours, 2)
 
     def compute(inputs: Inputs) -> Result:
         base = inputs.number("base_salary")
-        months = inputs.integer("months_before_exit")
-        overhead_pct = inputs.number("overhead_pct")
-        value_multiple = inputs.number("output_value_multiple")
-        productivity = inputs.number("productivity_pct")
+        m = inputs.integer("months_before_exit")
+        r = inputs.number("months_to_refill")
+        p = inputs.number("productivity_pct") / 100
         team_hours = inputs.number("team_hours_per_week")
         team_cost = inputs.number("team_hourly_cost")
         fee_pct = inputs.number("recruiting_fee_pct")
-        severance = inputs.number("severance_months")
-        refill = inputs.number("months_to_refill")
-        monthly = base / 12
+        severance_months = inputs.number("severance_months")
+        cost = employer_cost(figures, base, replace(choices, overhead_pct=inputs.optional_number("overhead_pct")))
+        loaded = cost.total
+        value = inputs.number("output_value_multiple") * loaded
 
-        pay = monthly * (1 + overhead_pct / 100) * months
-        lost_output = monthly * value_multiple * (1 - productivity / 100) * months
-        others = team_hours * team_cost * 52 / 12 * months
-        replacing = fee_pct / 100 * base + severance * monthly
-        empty_seat = monthly * value_multiple * refill
-        total = pay + lost_output + others + replacing + empty_seat
-        ratio = total / base
-
-        warnings: list[str] = []
-        if ratio < published.min:
-            warnings.append(
-                f"This is below the {multiple_range(published.min, published.max)} of annual salary usually "
-                "quoted for a wrong hire; check that every driver is realistic."
-            )
-        elif ratio > published.max:
-            warnings.append(
-                f"This is above the {multiple_range(published.min, published.max)} of annual salary usually "
-                "quoted for a wrong hire; a long stay or a high value of output drives it up."
-            )
-        if not overhead.min <= overhead_pct <= overhead.max:
-            warnings.append(
-                f"The overhead is outside the usual range of {percent_range(overhead.min, overhead.max)} of salary."
-            )
+        lost_output = value * (1 - p) * m / 12
+        empty_seat = (value - loaded) * r / 12
+        team_time = team_hours * team_cost * m * WEEKS_PER_MONTH
+        replacement = fee_pct / 100 * base
+        severance = severance_months * base / 12
+        value_lost = lost_output + empty_seat
+        cash_cost = team_time + replacement + severance
+        total = value_lost + cash_cost
+        shown_value = money(value, currency)
         return Result(
             outputs={
                 "total": total,
-                "multiple_of_salary": ratio,
-                "monthly_salary": monthly,
+                "multiple_of_salary": total / base,
+                "value_lost": value_lost,
+                "cash_cost": cash_cost,
+                "lost_output": lost_output,
+                "empty_seat": empty_seat,
+                "team_time": team_time,
+                "replacement": replacement,
+                "severance": severance,
+                "monthly_salary": base / 12,
             },
             breakdown=(
                 Line(
-                    "Pay while employed",
-                    pay,
-                    f"monthly salary × (1 + {number(overhead_pct)}% overhead) × {months} months",
+                    "Employee's cost a year (L)",
+                    loaded,
+                    "base salary, fully loaded (the loaded-cost calculator's itemised cost)"
+                    if cost.itemised
+                    else f"base salary × (1 + {number(inputs.number('overhead_pct'))}% overhead)",
+                ),
+                Line(
+                    "Value of a good hire's output a year (V)",
+                    value,
+                    f"{number(inputs.number('output_value_multiple'))} × L",
                 ),
                 Line(
                     "Output not delivered",
                     lost_output,
-                    f"monthly salary × {number(value_multiple)} (value of a good hire's output) × "
-                    f"(1 − {number(productivity)}% productivity) × {months} months",
-                ),
-                Line(
-                    "Others' time",
-                    others,
-                    f"{number(team_hours)} hours a week × {money(team_cost, currency)} an hour × "
-                    f"{WEEKS_PER_MONTH} weeks × {months} months",
-                ),
-                Line(
-                    "Replacing them",
-                    replacing,
-                    f"{number(fee_pct)}% recruiting cost × base salary + {number(severance)} months' severance "
-                    "× monthly salary",
+                    f"V {shown_value} × (1 − {percent(p * 100)} productivity) × {m} months ÷ 12; their pay "
+                    "would have been paid to the right hire too, so it is not counted",
                 ),
                 Line(
                     "Empty seat",
                     empty_seat,
-                    f"monthly salary × {number(value_multiple)} (value of output) × {number(refill)} months "
-                    "until the replacement is productive",
+                    f"(V − L) × {number(r)} months ÷ 12: the output lost while the seat is empty, less the pay "
+                    "not spent",
                 ),
-                Line("Total", total, "the sum of the five lines above"),
-                Line("Multiple of annual salary", ratio, "total ÷ base salary", kind="multiple"),
+                Line(
+                    "Others' time",
+                    team_time,
+                    f"{number(team_hours)} hours a week × {money(team_cost, currency)} an hour × 52 ÷ 12 weeks "
+                    f"× {m} months",
+                ),
+                Line("Replacing them", replacement, f"{number(fee_pct)}% recruiting cost × base salary"),
+                Line("Severance", severance, f"{number(severance_months)} months × base salary ÷ 12"),
+                Line("Total", total, "value lost (the two output lines) + cash spent (the three lines after)"),
+                Line("Multiple of annual salary", total / base, "total ÷ base salary", kind="multiple"),
             ),
-            warnings=tuple(warnings),
+            warnings=tuple(salary_warnings(figures, inputs.text("level"), base)),
+            notes=(
+                f"Of this, {about(value_lost, currency)} is work you did not get and {about(cash_cost, currency)} is "
+                f"money you spent: {multiple(total / base)} the base salary in all.",
+            ),
         )
 
     def driver_input(
-        name: str, label: str, unit: str, maximum: float, step: float, *, money_field: bool = False
+        name: str, label: str, unit: str, maximum: float, step: float, *, minimum: float = 0, kind: str = "number"
     ) -> Input:
         setting = drivers[name]
         return Input(
             name,
             label,
-            "number",
+            "integer" if kind == "integer" else "number",
             unit=unit,
-            currency=currency if money_field else None,
-            minimum=0,
+            minimum=minimum,
             maximum=maximum,
             step=step,
             default=setting.value,
-            help=f"{setting.note} Starts at {number(setting.value)}{_assumed(setting, figures)}.",
+            help=f"{setting.note} Starts at {setting_text(setting, figures)}{_assumed(setting, figures)}: "
+            f"{setting.reason or ''}".rstrip(": "),
         )
 
     return Calculator(
         name=NAME,
         title="The cost of a wrong hire",
         summary=(
-            "An estimate of what a hire who does not work out costs by the time they leave: their pay, the work "
-            "not done, the team's time, replacing them and the months the seat stays empty."
+            "What a hire who does not work out costs, against hiring the right person: the work not done, the "
+            "empty seat, the team's time, replacing them and severance."
         ),
         inputs=(
             fields.level(figures),
@@ -151,40 +173,81 @@ def build(figures: Figures) -> Calculator:
                 minimum=1,
                 maximum=MAX_MONTHS,
                 step=1,
-                default=published.months_before_exit,
-                help="How long it takes to notice, act and part ways.",
+                default=cost_claim.months_before_exit,
+                help=f"How long it takes to notice, act and part ways. Starts at {cost_claim.months_before_exit} "
+                "months, the case the seed article describes.",
             ),
-            fields.overhead(figures),
-            driver_input("output_value_multiple", "Value of a good hire's output", "× pay", 20, 0.1),
+            driver_input("output_value_multiple", "Value of a good hire's output", "× yearly cost", 20, 0.1, minimum=1),
             driver_input("productivity_pct", "Productivity of the wrong hire", "%", 100, 1),
             driver_input("team_hours_per_week", "Others' hours lost a week", "hours a week", 168, 1),
-            driver_input(
+            Input(
                 "team_hourly_cost",
                 "Cost of an hour of others' time",
-                fields.per(currency, "an hour"),
-                5_000,
-                1,
-                money_field=True,
+                "number",
+                unit=fields.per(currency, "an hour"),
+                currency=currency,
+                minimum=0,
+                maximum=fields.MAX_RATE,
+                step=1,
+                default_from=hourly_cost,
+                depends_on=("base_salary",),
+                help=f"Starts at this salary's fully loaded cost for an hour (a year ÷ {number(year_hours)} hours): "
+                "our assumption that the people covering are paid alike.",
             ),
-            driver_input("recruiting_fee_pct", "Recruiting cost, share of salary", "%", 100, 1),
+            Input(
+                "recruiting_fee_pct",
+                "Recruiting cost of the replacement, share of salary",
+                "number",
+                unit="%",
+                minimum=0,
+                maximum=100,
+                step=1,
+                default=search.value,
+                help=f"{search.note} Starts at {percent(search.value)}.",
+            ),
             driver_input("severance_months", "Severance", "months of salary", 24, 0.5),
             driver_input("months_to_refill", "Months the seat stays empty", "months", 36, 0.5),
+            fields.overhead(figures),
         ),
         outputs=(
             Output("total", "Cost of the wrong hire", "money", currency.code),
             Output("multiple_of_salary", "As a multiple of annual salary", "multiple"),
+            Output("value_lost", "Work you did not get", "money", currency.code, "Output not delivered + empty seat."),
+            Output("cash_cost", "Money spent", "money", currency.code, "Others' time + replacing them + severance."),
+            Output("lost_output", "Output not delivered", "money", currency.code),
+            Output("empty_seat", "Empty seat", "money", currency.code),
+            Output("team_time", "Others' time", "money", currency.code),
+            Output("replacement", "Replacing them", "money", currency.code),
+            Output("severance", "Severance", "money", currency.code),
             Output("monthly_salary", "Monthly salary", "money", fields.per(currency, "a month")),
         ),
         compute=compute,
         assumptions=(
-            "This is an estimate, not an accounting: each line is a rough value of something that is hard to measure.",
-            f"The published figure is {multiple_range(published.min, published.max)} of annual salary for a bad "
-            f"hire found out after {published.months_before_exit} months; the starting values were chosen to land "
-            "inside it.",
-            *(f"{setting.label}: {number(setting.value)}{_assumed(setting, figures)}." for setting in drivers.values()),
-            "Pay while employed is counted in full, even though part of it bought some useful work; the lost "
-            "output line counts only the part that was missing.",
-            f"A month has {WEEKS_PER_MONTH} weeks. Legal costs, lost customers and morale are left out.",
+            assumption(
+                figures,
+                "An estimate, not an accounting: each line is a rough value of something that is hard to measure.",
+            ),
+            assumption(
+                figures,
+                "It counts the cost against hiring the right person: both are paid, so pay cancels out except while "
+                "the seat is empty.",
+            ),
+            assumption(
+                figures,
+                f"The wrong hire leaves after {cost_claim.months_before_exit} months to start with.",
+                cost_claim,
+            ),
+            *(
+                assumption(figures, f"{setting.label}: {setting_text(setting, figures)}.", setting)
+                for setting in drivers.values()
+            ),
+            assumption(figures, f"Replacing them starts at {percent(search.value)} of the salary.", search),
+            assumption(
+                figures,
+                "A month has 52 ÷ 12 weeks. The replacement's own ramp-up, legal costs, lost customers and morale are "
+                "left out.",
+            ),
         ),
+        citations=citations_of(cost_claim, *drivers.values(), search, *figures.pay.salary.values()),
         currency=currency,
     )

@@ -24,6 +24,8 @@ STALE = "data-stale"
 """On the form while the results shown do not match the inputs (being computed, or an error)."""
 URL_PREFIX = "data-url-prefix"
 """On the form: how its fields are named in the page's address (``loaded-cost.``)."""
+SOURCES_HREF = "data-sources-href"
+"""On the form: the Sources page's address from this page, for the links in the results."""
 
 # Fields.
 FIELD = "data-field"
@@ -52,6 +54,8 @@ OUTPUT = "data-output"
 VALUE = "data-value"
 """The raw value of an output or a table cell, as JSON for numbers."""
 WARNINGS = "data-warnings"
+NOTES = "data-notes"
+"""How a result compares with a published figure or rule."""
 BREAKDOWN = "data-breakdown"
 
 # Results side by side (the scorecard's candidates).

@@ -1,14 +1,35 @@
-"""``engagement``: a full-time employee, a freelancer or an agency, compared over a horizon."""
+"""``engagement``: an employee, a freelancer or an agency for the same work, over a horizon.
+
+The employee costs their fully loaded cost a month (the shared itemised employer cost with
+its starting choices, or a flat overhead when one is given) plus the cost of hiring them,
+whatever the hours; a freelancer and an agency bill every hour at one rate. The break-even
+is the workload a month above which the employee costs less than the freelancer.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from calculators import fields
+from calculators.employer_cost import default_choices, employer_cost
 from calculators.figures import Figures
-from calculators.formatting import money, money_range, number, percent_range
-from calculators.loaded_cost import loaded_cost
-from calculators.spec import Calculator, Chart, Choice, Column, Input, Inputs, Line, Output, Result, Series, Table
+from calculators.formatting import about, money, money_range, number, percent
+from calculators.loaded_cost import salary_warnings
+from calculators.spec import (
+    Calculator,
+    Chart,
+    Choice,
+    Column,
+    Input,
+    Inputs,
+    Line,
+    Output,
+    Result,
+    Series,
+    Table,
+    assumption,
+    citations_of,
+)
 
 NAME = "engagement"
 MAX_MONTHS = 120
@@ -17,6 +38,8 @@ OPTIONS = (("full_time", "Full-time employee"), ("freelance", "Freelancer"), ("a
 FULL_TIME_YEAR = "full_time_year"
 """The process figure (hours in a full-time year) the comparison reads."""
 NEEDS = {"process": (FULL_TIME_YEAR,)}
+HOME = "us"
+"""Where the employee works: the comparison crosses a border when the others are elsewhere."""
 
 
 @dataclass(frozen=True)
@@ -24,7 +47,7 @@ class Comparison:
     """What each way of getting the work done costs over the same months and hours."""
 
     employee_monthly: float
-    """The employee's salary and overhead for one month."""
+    """The employee's fully loaded cost for one month."""
     hiring: float
     freelance_rate: float
     agency_rate: float
@@ -44,11 +67,11 @@ class Comparison:
 
 
 def compare(
-    *, salary: float, overhead_pct: float, hiring: float, hours: float, freelance_rate: float, agency_rate: float
+    *, employee_year: float, hiring: float, hours: float, freelance_rate: float, agency_rate: float
 ) -> Comparison:
-    """The three options' costs from the employee's salary and overhead and the two hourly rates."""
+    """The three options' costs from the employee's fully loaded cost a year and the two hourly rates."""
     return Comparison(
-        employee_monthly=loaded_cost(salary, overhead_pct).total / 12,
+        employee_monthly=employee_year / 12,
         hiring=hiring,
         freelance_rate=freelance_rate,
         agency_rate=agency_rate,
@@ -56,39 +79,27 @@ def compare(
     )
 
 
-def _warnings(figures: Figures, inputs: Inputs, break_even: float) -> tuple[str, ...]:
-    """Figures outside the usual bands, and workloads that one person cannot carry."""
+def _warnings(figures: Figures, inputs: Inputs, break_even: float) -> list[str]:
+    """Figures outside the usual bands, workloads one person cannot carry, and engagements that
+    look like employment."""
     level = inputs.text("level")
-    salary = inputs.number("ft_base_salary")
-    overhead_pct = inputs.number("overhead_pct")
-    freelance_rate = inputs.number("freelance_rate")
-    region = inputs.text("agency_region")
-    agency_rate = inputs.number("agency_rate")
-    hours = inputs.number("hours_per_month")
-    overhead = figures.pay.overhead
-    currency = figures.pay_currency
-    warnings: list[str] = []
-    band = figures.pay.salary[level]
     level_label = figures.level_label(level)
-    if not band.min <= salary <= band.max:
+    currency = figures.pay_currency
+    hours = inputs.number("hours_per_month")
+    months = inputs.integer("months")
+    warnings = salary_warnings(figures, level, inputs.number("ft_base_salary"))
+    rates = figures.pay.freelance[inputs.text("freelancer_location")]
+    band = rates.bands[level]
+    if not band.min <= inputs.number("freelance_rate") <= band.max:
         warnings.append(
-            f"The salary is outside the usual {level_label} band ({money_range(band.min, band.max, currency)} a year)."
+            f"The freelance rate is outside the {level_label} range for a freelancer {rates.label} "
+            f"({money_range(band.min, band.max, currency)} an hour)."
         )
-    rate_band = figures.pay.freelance[level]
-    if not rate_band.min <= freelance_rate <= rate_band.max:
+    agency = figures.pay.agency[inputs.text("agency_region")]
+    if not agency.min <= inputs.number("agency_rate") <= agency.max:
         warnings.append(
-            f"The freelance rate is outside the usual {level_label} range "
-            f"({money_range(rate_band.min, rate_band.max, currency)} an hour)."
-        )
-    agency_band = figures.pay.agency[region]
-    if not agency_band.min <= agency_rate <= agency_band.max:
-        warnings.append(
-            f"The agency rate is outside the usual range for {agency_band.name} "
-            f"({money_range(agency_band.min, agency_band.max, currency)} an hour)."
-        )
-    if not overhead.min <= overhead_pct <= overhead.max:
-        warnings.append(
-            f"The overhead is outside the usual range of {percent_range(overhead.min, overhead.max)} of salary."
+            f"The agency rate is outside the usual range for {agency.name} "
+            f"({money_range(agency.min, agency.max, currency)} an hour)."
         )
     full_month = figures.quantity(FULL_TIME_YEAR) / 12
     if hours > full_month:
@@ -96,24 +107,68 @@ def _warnings(figures: Figures, inputs: Inputs, break_even: float) -> tuple[str,
             f"{number(hours)} hours a month is more than a full-time month ({number(full_month, places=0)} hours): "
             "that much work may need more than one person, and the full-time figure covers only one."
         )
+    rule = figures.engagement.misclassification
+    if hours > rule.hours_per_month and months > rule.months:
+        warnings.append(
+            f"More than {number(rule.hours_per_month)} hours a month for more than {rule.months} months looks like "
+            "employment: a freelancer who works only for you, on your schedule, may legally be your employee, "
+            "with back taxes and penalties if the authorities decide so. Our rule of thumb; the real tests are "
+            "about control and independence."
+        )
     if break_even > HOURS_IN_A_MONTH:
         warnings.append(
             "At these figures the freelancer costs less than the employee at any number of hours in a month."
         )
+    return warnings
 
-    return tuple(warnings)
+
+def _notes(figures: Figures, inputs: Inputs, costs: Comparison, break_even: float) -> list[str]:
+    currency = figures.pay_currency
+    full_month = figures.quantity(FULL_TIME_YEAR) / 12
+    notes: list[str] = []
+    if break_even > full_month:
+        notes.append(
+            f"The break-even, {number(round(break_even))} hours a month, is more than a full-time month "
+            f"({number(full_month, places=0)} hours): at these rates the freelancer stays cheaper at any workload up "
+            "to full time."
+        )
+    else:
+        notes.append(
+            f"Above {number(round(break_even))} hours a month the employee costs less than the freelancer; a "
+            f"full-time month is {number(full_month, places=0)} hours."
+        )
+    rates = figures.pay.freelance[inputs.text("freelancer_location")]
+    crossing = []
+    if inputs.text("freelancer_location") != HOME:
+        crossing.append(f"a freelancer {rates.label}")
+    agency = figures.pay.agency[inputs.text("agency_region")]
+    if inputs.text("agency_region") != HOME:
+        crossing.append(agency.name.lower() if agency.label else f"an agency in {agency.region}")
+    if crossing:
+        notes.append(
+            "This compares an employee in the United States with "
+            + " and ".join(crossing)
+            + ": much of the difference is the cost of living where each works, not the way of working."
+        )
+    notes.append(
+        f"The employee's cost is {about(costs.employee_monthly * 12, currency)} a year, fully loaded, plus "
+        f"{about(costs.hiring, currency)} to hire them."
+    )
+    return notes
 
 
 def build(figures: Figures) -> Calculator:
     defaults = figures.engagement.defaults
     year_hours = figures.quantity(FULL_TIME_YEAR)
     full_month = round(year_hours / 12)
-    overhead = figures.pay.overhead
     agencies = figures.pay.agency
+    locations = figures.pay.freelance
     currency = figures.pay_currency
+    search = figures.recruiting.fee
+    choices = default_choices(figures)
 
     def freelance_default(inputs: Inputs) -> float:
-        return figures.pay.freelance[inputs.text("level")].middle
+        return locations[inputs.text("freelancer_location")].bands[inputs.text("level")].middle
 
     def agency_default(inputs: Inputs) -> float:
         return agencies[inputs.text("agency_region")].middle
@@ -122,20 +177,15 @@ def build(figures: Figures) -> Calculator:
         hours = inputs.number("hours_per_month")
         months = inputs.integer("months")
         salary = inputs.number("ft_base_salary")
-        overhead_pct = inputs.number("overhead_pct")
         hiring = inputs.number("ft_hiring_cost")
-        freelance_rate = inputs.number("freelance_rate")
-        agency_rate = inputs.number("agency_rate")
-
+        cost = employer_cost(figures, salary, replace(choices, overhead_pct=inputs.optional_number("overhead_pct")))
         costs = compare(
-            salary=salary,
-            overhead_pct=overhead_pct,
+            employee_year=cost.total,
             hiring=hiring,
             hours=hours,
-            freelance_rate=freelance_rate,
-            agency_rate=agency_rate,
+            freelance_rate=inputs.number("freelance_rate"),
+            agency_rate=inputs.number("agency_rate"),
         )
-        ft_monthly = costs.employee_monthly
         totals = {key: costs.by_month(key, months) for key, _ in OPTIONS}
         break_even = costs.break_even_hours(months)
         cheapest_value = min(totals.values())
@@ -163,15 +213,14 @@ def build(figures: Figures) -> Calculator:
         )
         table = Table(
             caption="Cumulative cost by month (the chart's data)",
-            columns=(
-                Column("Month", "number"),
-                *(Column(label, "money") for _, label in OPTIONS),
-            ),
+            columns=(Column("Month", "number"), *(Column(label, "money") for _, label in OPTIONS)),
             rows=rows,
         )
-
-        warnings = _warnings(figures, inputs, break_even)
-
+        employee_how = (
+            "the loaded-cost calculator's itemised cost with its starting choices"
+            if cost.itemised
+            else f"base salary × (1 + {number(inputs.number('overhead_pct'))}% overhead)"
+        )
         return Result(
             outputs={
                 "full_time_total": totals["full_time"],
@@ -179,25 +228,24 @@ def build(figures: Figures) -> Calculator:
                 "agency_total": totals["agency"],
                 "break_even_hours_per_month": break_even,
                 "break_even_hours_per_year": break_even * 12,
+                "break_even_within_full_time": break_even <= year_hours / 12,
                 "cheapest": cheapest_text,
             },
             breakdown=(
                 Line(
-                    "Full-time: salary and overhead",
-                    ft_monthly * months,
-                    f"base salary × (1 + {number(overhead_pct)}% overhead) × {months} months ÷ 12",
+                    "Full-time: fully loaded cost",
+                    costs.employee_monthly * months,
+                    f"{money(cost.total, currency)} a year ({employee_how}) × {months} months ÷ 12",
                 ),
                 Line("Full-time: hiring cost (once)", hiring, "paid once, at the start"),
-                Line("Full-time total", totals["full_time"], "salary and overhead + hiring cost"),
+                Line("Full-time total", totals["full_time"], "fully loaded cost + hiring cost"),
                 Line(
                     "Freelance total",
                     totals["freelance"],
                     f"hourly rate × {number(hours)} hours a month × {months} months",
                 ),
                 Line(
-                    "Agency total",
-                    totals["agency"],
-                    f"hourly rate × {number(hours)} hours a month × {months} months",
+                    "Agency total", totals["agency"], f"hourly rate × {number(hours)} hours a month × {months} months"
                 ),
                 Line(
                     "Break-even hours a month",
@@ -207,7 +255,8 @@ def build(figures: Figures) -> Calculator:
                     kind="number",
                 ),
             ),
-            warnings=warnings,
+            warnings=tuple(_warnings(figures, inputs, break_even)),
+            notes=tuple(_notes(figures, inputs, costs, break_even)),
             tables=(table,),
             charts=(chart,),
         )
@@ -215,12 +264,18 @@ def build(figures: Figures) -> Calculator:
     agency_help = "; ".join(
         f"{band.name}: {money_range(band.min, band.max, currency)} an hour" for band in agencies.values()
     )
+    location_help = "; ".join(
+        f"{rates.label}: {', '.join(money_range(b.min, b.max, currency) for b in rates.bands.values())} "
+        "an hour by level" + (" (our assumption)" if figures.is_assumption(rates.source) else "")
+        for rates in locations.values()
+    )
+    rule = figures.engagement.misclassification
     return Calculator(
         name=NAME,
         title="Full-time, freelance or agency",
         summary=(
-            "An estimate of what a full-time employee, a freelancer and an agency cost for the same "
-            "hours over the same months, and the monthly hours above which the employee costs less."
+            "What a full-time employee, a freelancer and an agency cost for the same hours over the same months, "
+            "and the monthly hours above which the employee costs less."
         ),
         inputs=(
             fields.level(figures, default=defaults.level, sets="the salary and the freelance rate"),
@@ -247,26 +302,32 @@ def build(figures: Figures) -> Calculator:
                 default=defaults.months,
                 help="How long you need the work done.",
             ),
-            fields.base_salary(
-                figures,
-                name="ft_base_salary",
-                label="Employee's base salary",
-            ),
-            fields.overhead(figures, label="Employee overhead"),
+            fields.base_salary(figures, name="ft_base_salary", label="Employee's base salary"),
+            fields.overhead(figures),
             fields.one_off_cost(
                 figures,
                 "ft_hiring_cost",
                 "Cost of hiring the employee",
-                default=defaults.ft_hiring_cost,
-                help="A recruiter's fee or job ads, paid once.",
+                default_from=lambda inputs: inputs.number("ft_base_salary") * search.value / 100,
+                depends_on=("ft_base_salary",),
+                help=f"A recruiter's fee or job ads, paid once. Starts at {percent(search.value)} of the salary, "
+                "the fee one recruiting firm gives for software engineers.",
+            ),
+            Input(
+                "freelancer_location",
+                "Where the freelancer lives",
+                "choice",
+                choices=tuple(Choice(key, rates.label.capitalize()) for key, rates in locations.items()),
+                default=defaults.freelancer_location,
+                help=f"Sets the freelance rate the calculator starts from ({location_help}).",
             ),
             fields.hourly_rate(
                 figures,
                 "freelance_rate",
                 "Freelancer's hourly rate",
                 default_from=freelance_default,
-                follows="level",
-                help="Starts at the middle of the level's remote freelance range.",
+                follows=("level", "freelancer_location"),
+                help="Starts at the middle of the level's range where the freelancer lives.",
             ),
             Input(
                 "agency_region",
@@ -281,7 +342,7 @@ def build(figures: Figures) -> Calculator:
                 "agency_rate",
                 "Agency's hourly rate",
                 default_from=agency_default,
-                follows="agency_region",
+                follows=("agency_region",),
                 help=f"Starts at the middle of the region's range ({agency_help}).",
             ),
         ),
@@ -303,18 +364,62 @@ def build(figures: Figures) -> Calculator:
                 "hours a year",
                 f"The same, a year; a full-time year is {number(year_hours)} hours.",
             ),
+            Output(
+                "break_even_within_full_time",
+                "Break-even within full time",
+                "yes-no",
+                help="No means the freelancer stays cheaper at any workload up to full time.",
+            ),
             Output("cheapest", "Cheapest for this work", "text"),
         ),
         compute=compute,
         assumptions=(
-            "This is an estimate: it compares only what you pay, not quality, speed, risk or management time.",
-            "The employee costs the same every month whatever the hours; the freelancer and the agency bill "
-            "every hour at one rate.",
-            f"Overhead starts at the middle of the usual {percent_range(overhead.min, overhead.max)} of salary; "
-            "salaries and rates start at the middle of their bands.",
-            f"The starting workload is a full-time month ({full_month} hours, from a year of "
-            f"{number(year_hours)} hours); the horizon of {defaults.months} months is our assumption.",
-            "Notice periods, severance, rate rises and the freelancer's unpaid gaps are left out.",
+            assumption(figures, "This compares only what you pay, not quality, speed, risk or management time."),
+            assumption(
+                figures,
+                "The employee costs the same every month whatever the hours; the freelancer and the agency bill "
+                "every hour at one rate.",
+            ),
+            assumption(
+                figures,
+                "The employee's cost is the loaded-cost calculator's itemised cost with its starting choices (state, "
+                "health plan, match, equipment); enter a flat overhead to use your own figure instead.",
+                figures.employer_costs["us"].defaults,
+            ),
+            assumption(
+                figures,
+                "Salaries and rates start at the middle of their bands; the US freelance bands are our assumption, "
+                "set from the US salary bands, so replace them with real quotes.",
+                next(iter(figures.pay.salary.values())),
+                *locations.values(),
+                *agencies.values(),
+            ),
+            assumption(figures, f"Hiring the employee starts at {percent(search.value)} of the salary.", search),
+            assumption(
+                figures,
+                f"The starting workload is a full-time month ({full_month} hours, from a year of "
+                f"{number(year_hours)} hours); the horizon is {defaults.months} months.",
+                figures.process[FULL_TIME_YEAR],
+                defaults,
+            ),
+            assumption(
+                figures,
+                f"The warning about employment starts above {number(rule.hours_per_month)} hours a month for more "
+                f"than {rule.months} months.",
+                rule,
+            ),
+            assumption(figures, "Notice periods, severance, rate rises and the freelancer's unpaid gaps are left out."),
+        ),
+        citations=citations_of(
+            *figures.pay.salary.values(),
+            *locations.values(),
+            *agencies.values(),
+            search,
+            figures.process[FULL_TIME_YEAR],
+            defaults,
+            figures.engagement.misclassification,
+            figures.employer_costs["us"].defaults,
+            *figures.pay.market.percentiles,
         ),
         currency=currency,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from calculators.figures import Figures
-from calculators.formatting import Currency
+from calculators.formatting import Currency, percent_range
 from calculators.spec import Choice, Input, Inputs
 
 MAX_SALARY = 5_000_000
@@ -58,9 +58,9 @@ def base_salary(figures: Figures, *, name: str = "base_salary", label: str = "Ba
     )
 
 
-def overhead(figures: Figures, *, label: str = "Overhead") -> Input:
-    """Overhead on top of salary, in percent, starting at the middle of the range in data."""
-    covers = ", ".join(figures.pay.overhead.covers)
+def overhead(figures: Figures, *, label: str = "Flat overhead instead (optional)") -> Input:
+    """An optional flat overhead percentage that replaces the itemised employer cost."""
+    rule = figures.pay.overhead
     return Input(
         "overhead_pct",
         label,
@@ -69,12 +69,22 @@ def overhead(figures: Figures, *, label: str = "Overhead") -> Input:
         minimum=0,
         maximum=MAX_OVERHEAD_PCT,
         step=1,
-        default=figures.pay.overhead.middle,
-        help=f"On top of base salary: {covers}.",
+        required=False,
+        help="Leave blank for the itemised cost. Enter a percentage of base salary to use one flat line "
+        f"instead (a published rule of thumb says {percent_range(rule.min, rule.max)}).",
     )
 
 
-def one_off_cost(figures: Figures, name: str, label: str, *, default: float, help: str) -> Input:  # noqa: A002
+def one_off_cost(
+    figures: Figures,
+    name: str,
+    label: str,
+    *,
+    help: str,  # noqa: A002
+    default: float | None = None,
+    default_from: Callable[[Inputs], float] | None = None,
+    depends_on: tuple[str, ...] = (),
+) -> Input:
     """A one-off amount of money, such as a recruiting fee."""
     return Input(
         name,
@@ -86,6 +96,8 @@ def one_off_cost(figures: Figures, name: str, label: str, *, default: float, hel
         maximum=MAX_FEE,
         step=1_000,
         default=default,
+        default_from=default_from,
+        depends_on=depends_on,
         help=help,
     )
 
@@ -96,7 +108,7 @@ def hourly_rate(
     label: str,
     *,
     default_from: Callable[[Inputs], float],
-    follows: str,
+    follows: tuple[str, ...],
     help: str,  # noqa: A002
 ) -> Input:
     """An hourly rate that starts from a band in data and follows the field it depends on."""
@@ -110,6 +122,6 @@ def hourly_rate(
         maximum=MAX_RATE,
         step=1,
         default_from=default_from,
-        depends_on=(follows,),
+        depends_on=follows,
         help=help,
     )

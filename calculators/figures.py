@@ -249,11 +249,185 @@ class Overhead(PercentRange):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Band(Record):
+    """A range of amounts, cited by the table it belongs to."""
+
+    min: Money
+    max: Money
+
+    def __post_init__(self) -> None:
+        ordered(self.min, self.max)
+
+    @property
+    def middle(self) -> float:
+        return (self.min + self.max) / 2
+
+
+@dataclass(frozen=True, kw_only=True)
+class RateTable(Sourced):
+    """One source's bands by level, for one place: a freelancer's hourly rate where they live."""
+
+    label: Text
+    """How a sentence names the place: "in the United States"."""
+    region: Text
+    currency: CurrencyCode
+    per: Literal["year", "hour"]
+    bands: Annotated[dict[Key, Band], SameKeys("levels", "level")]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Percentile(Sourced):
+    """One point of a pay distribution: ``at`` percent of workers earn ``value`` or less."""
+
+    at: Annotated[int, Check(ge=1, le=99)]
+    value: Money
+
+
+@dataclass(frozen=True, kw_only=True)
+class Market(Record):
+    """What a whole occupation earns, as points of its distribution (lowest first)."""
+
+    label: Text
+    currency: CurrencyCode
+    per: Literal["year", "hour"]
+    percentiles: Annotated[list[Percentile], Check(min_length=1)]
+
+    def __post_init__(self) -> None:
+        points = [(point.at, point.value) for point in self.percentiles]
+        if points != sorted(points) or len({at for at, _ in points}) != len(points):
+            raise AtKey("percentiles", "must run from the lowest percentile up, each higher than the last")
+
+    def value_at(self, at: int) -> float | None:
+        return next((point.value for point in self.percentiles if point.at == at), None)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Pay(Record):
     salary: Annotated[dict[Key, MoneyBand], SameKeys("levels", "level")]
-    freelance: Annotated[dict[Key, MoneyBand], SameKeys("levels", "level")]
+    market: Market
+    freelance: Annotated[dict[Key, RateTable], Check(min_length=1)]
     agency: Annotated[dict[Key, MoneyBand], Check(min_length=1)]
     overhead: Overhead
+
+
+# --- employer_costs.yaml, recruiting.yaml --------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contribution(Sourced):
+    """One employer contribution: a percent of pay between an optional ``threshold`` and
+    ``ceiling`` (pay a year), or a fixed ``amount`` a year."""
+
+    label: Text
+    kind: Literal["percent", "fixed"]
+    rate_pct: Percent | None = None
+    threshold: Money | None = None
+    """Pay a year below which nothing is due (the part above it is charged)."""
+    ceiling: Money | None = None
+    """Pay a year above which nothing more is due."""
+    amount: Money | None = None
+    note: Text | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind == "percent" and (self.rate_pct is None or self.amount is not None):
+            raise AtKey("rate_pct", "a percent contribution has a rate_pct and no amount")
+        if self.kind == "fixed" and (self.amount is None or self.rate_pct is not None):
+            raise AtKey("amount", "a fixed contribution has an amount and no rate_pct")
+        if self.threshold is not None and self.ceiling is not None:
+            ordered(self.threshold, self.ceiling, "threshold")
+
+
+@dataclass(frozen=True, kw_only=True)
+class StateRules(Record):
+    """A US state's unemployment insurance for a new employer, and any FUTA credit reduction."""
+
+    label: ShortText
+    unemployment: Contribution
+    futa_credit_reduction: Contribution | None = None
+
+    def rules(self) -> tuple[Contribution, ...]:
+        return (self.unemployment, *((self.futa_credit_reduction,) if self.futa_credit_reduction else ()))
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanCosts(Sourced):
+    """An amount a year for each kind of health plan."""
+
+    single: Money
+    family: Money
+
+
+@dataclass(frozen=True, kw_only=True)
+class Health(Record):
+    premiums: PlanCosts
+    worker_contributions: PlanCosts
+
+    def __post_init__(self) -> None:
+        for plan in ("single", "family"):
+            if getattr(self.worker_contributions, plan) > getattr(self.premiums, plan):
+                raise AtKey(f"worker_contributions.{plan}", "is larger than the premium it is part of")
+
+
+HEALTH_PLANS = ("none", "single", "family")
+
+
+@dataclass(frozen=True, kw_only=True)
+class EmployerDefaults(Sourced):
+    state: Key
+    health_plan: Literal["none", "single", "family"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CountryCosts(Record):
+    """An employer's costs beyond pay in one country."""
+
+    label: ShortText
+    currency: CurrencyCode
+    contributions: Annotated[dict[Key, Contribution], Check(min_length=1)]
+    states: Annotated[dict[Key, StateRules], Check(min_length=1)]
+    health: Health
+    defaults: EmployerDefaults
+    settings: dict[Key, Setting]
+
+    def __post_init__(self) -> None:
+        if self.defaults.state not in self.states:
+            raise AtKey("defaults.state", f"unknown state {self.defaults.state!r} (states: {', '.join(self.states)})")
+
+
+Dollars = Annotated[float, Check(ge=0, le=10_000)]
+"""An employer's cost per hour worked."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompensationCosts(Sourced):
+    """One occupational group's employer costs per hour worked, by part (BLS ECEC's columns)."""
+
+    label: Text
+    wages: Dollars
+    benefits: Dollars
+    """All benefits as BLS counts them: paid leave, supplemental pay, insurance, retirement and
+    legally required benefits."""
+    paid_leave: Dollars
+    supplemental_pay: Dollars
+    insurance: Dollars
+    retirement: Dollars
+    legally_required: Dollars
+
+    def __post_init__(self) -> None:
+        parts = self.paid_leave + self.supplemental_pay + self.insurance + self.retirement + self.legally_required
+        if abs(parts - self.benefits) > 0.05:
+            raise AtKey("benefits", f"is not the sum of its parts ({parts:.2f}), beyond the table's rounding")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ecec(Record):
+    groups: Annotated[dict[Key, CompensationCosts], Check(min_length=1)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Recruiting(Record):
+    fee: Setting
+    range: PercentRange
 
 
 # --- equity.yaml ---------------------------------------------------------------------------
@@ -272,14 +446,42 @@ class Vesting(Sourced):
 @dataclass(frozen=True, kw_only=True)
 class EquityDefaults(Sourced):
     valuation: Money
-    currency: CurrencyCode
-    months_employed: Annotated[int, Check(ge=0, le=600)]
+    common_price_pct: Annotated[float, Check(ge=0, le=100)]
+    exit_valuation: Annotated[float, Check(ge=0, le=10**12)]
     dilution_pct: Annotated[float, Check(ge=0, lt=100)]
+    months_employed: Annotated[int, Check(ge=0, le=600)]
+    currency: CurrencyCode
+
+
+@dataclass(frozen=True, kw_only=True)
+class HireGrant(Record):
+    """The initial grant to one hire number: median and quartiles, percent of fully diluted shares."""
+
+    hire: Annotated[int, Check(ge=1, le=100)]
+    p25: Percent
+    median: Percent
+    p75: Percent
+
+    def __post_init__(self) -> None:
+        if not self.p25 <= self.median <= self.p75:
+            raise AtKey("median", "the quartiles must run p25 <= median <= p75")
+
+
+@dataclass(frozen=True, kw_only=True)
+class GrantsByHire(Sourced):
+    covers: Text
+    hires: Annotated[list[HireGrant], Check(min_length=1)]
+
+    def __post_init__(self) -> None:
+        numbers = [item.hire for item in self.hires]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise AtKey("hires", f"must run from hire 1 up without gaps, got {numbers}")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Equity(Record):
     early_engineer: PercentRange
+    by_hire: GrantsByHire
     vesting: Vesting
     defaults: EquityDefaults
 
@@ -299,27 +501,49 @@ class BadHireCost(Sourced):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Driver(Sourced):
+class Setting(Sourced):
     """A starting value for a calculator, with its unit and what it means."""
 
     value: Amount
-    unit: Literal["multiple", "percent", "hours", "money-per-hour", "months"]
+    unit: Literal["multiple", "percent", "hours-per-week", "money-per-hour", "money-per-year", "months"]
     label: Text
     note: Text
     currency: CurrencyCode | None = None
-    """The currency of a ``money-per-hour`` value (and only of one)."""
+    """The currency of a money value (and only of one)."""
 
     def __post_init__(self) -> None:
         if self.unit == "percent" and self.value > 100:
-            raise ValueError(f"a percentage cannot exceed 100, got {self.value:g}")
-        if (self.unit == "money-per-hour") != (self.currency is not None):
-            raise ValueError("a money-per-hour value needs a currency, and only such a value has one")
+            raise AtKey("value", f"a percentage cannot exceed 100, got {self.value:g}")
+        if self.unit.startswith("money") != (self.currency is not None):
+            raise AtKey("currency", "a money value needs a currency, and only a money value has one")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim(Sourced):
+    """A figure people quote, with what is known about where it comes from."""
+
+    WORDS = True
+
+    figure: Text
+    """The claim's figure, as its source states it."""
+    attributed_to: Text
+    status: Literal["survey", "unsourced", "attribution-unverified"]
+    known: Text
+    """What is actually known about it, in our words."""
+
+
+CLAIM_STATUS = {
+    "survey": "a survey's own figure",
+    "unsourced": "cites no data",
+    "attribution-unverified": "attribution not verified",
+}
 
 
 @dataclass(frozen=True, kw_only=True)
 class BadHire(Record):
     cost: BadHireCost
-    drivers: Annotated[dict[Key, Driver], Check(min_length=1)]
+    drivers: Annotated[dict[Key, Setting], Check(min_length=1)]
+    claims: Annotated[dict[Key, Claim], Check(min_length=1)]
 
 
 # --- engagement.yaml -----------------------------------------------------------------------
@@ -329,14 +553,25 @@ class BadHire(Record):
 class EngagementDefaults(Sourced):
     level: LevelKey
     months: Annotated[int, Check(ge=1, le=120)]
-    ft_hiring_cost: Money
-    currency: CurrencyCode
+    freelancer_location: Annotated[
+        str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("pay.freelance", "freelancer location")
+    ]
     agency_region: Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("pay.agency", "region")]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Misclassification(Sourced):
+    """When a freelance engagement looks like employment: more than ``hours_per_month`` for
+    more than ``months`` (a rule of thumb for a warning, not the legal test)."""
+
+    hours_per_month: Annotated[float, Check(gt=0, le=744)]
+    months: Annotated[int, Check(ge=1, le=120)]
 
 
 @dataclass(frozen=True, kw_only=True)
 class Engagement(Record):
     defaults: EngagementDefaults
+    misclassification: Misclassification
 
 
 # --- role.yaml -----------------------------------------------------------------------------
@@ -544,11 +779,25 @@ class Recommendation(Sourced):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Knockouts(Sourced):
+    """The band a knock-out (a ticked red flag, or the lowest score in a weighted area) caps the
+    recommendation at, whatever the score."""
+
+    cap: Key
+
+
+@dataclass(frozen=True, kw_only=True)
 class Scorecard(Record):
     """The scorecard's weights (keyed like interview.yaml's areas, in its order) and bands."""
 
     weights: Weights
     recommendation: Recommendation
+    knockouts: Knockouts
+
+    def __post_init__(self) -> None:
+        keys = [band.key for band in self.recommendation.bands]
+        if self.knockouts.cap not in keys:
+            raise AtKey("knockouts.cap", f"unknown band {self.knockouts.cap!r} (bands: {', '.join(keys)})")
 
 
 # --- All of it ------------------------------------------------------------------------------
@@ -565,6 +814,9 @@ class Figures(Record):
     sources: dict[Key, Source]
     levels: Annotated[dict[Key, Level], Check(min_length=1)]
     pay: Pay
+    employer_costs: Annotated[dict[Key, CountryCosts], Check(min_length=1)]
+    recruiting: Recruiting
+    ecec: Ecec
     equity: Equity
     bad_hire: BadHire
     engagement: Engagement
@@ -605,6 +857,17 @@ class Figures(Record):
         if value is None:
             raise ValueError(f"process.{key} is a span, not one value")
         return value
+
+    def citation_parts(self, citation: Citation) -> list[tuple[str | None, str]]:
+        """A citation in words, as pieces to link: [(source key, name), (None, ", May 2024, as
+        reported by "), (via key, name)]. Our assumptions read "our assumption"."""
+        source = self.sources[citation.source]
+        parts: list[tuple[str | None, str]] = [(citation.source, source.name)]
+        if citation.period and not source.is_assumption:
+            parts.append((None, f", {citation.period}"))
+        if citation.via:
+            parts += [(None, ", as reported by "), (citation.via, self.sources[citation.via].name)]
+        return parts
 
     @property
     def rubric_labels(self) -> dict[int, str]:
@@ -672,7 +935,6 @@ __all__ = [
     "CHECKOUT_FIGURES",
     "FIGURES_FILE",
     "Area",
-    "Driver",
     "Figures",
     "FiguresUnavailable",
     "Level",
@@ -681,6 +943,7 @@ __all__ = [
     "Record",
     "Refers",
     "SameKeys",
+    "Setting",
     "Source",
     "Sourced",
     "read_figures",

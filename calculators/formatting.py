@@ -76,6 +76,18 @@ def money(value: float, currency: Currency, *, cents: bool | None = None) -> str
     return f"{sign}{currency.prefix}{text}{currency.suffix}"
 
 
+def significant(value: float, digits: int = 3) -> float:
+    """``value`` rounded to ``digits`` significant figures: 72486.5 -> 72500.0."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
+
+
+def about(value: float, currency: Currency) -> str:
+    """Money for a sentence, to three significant figures: 72486.5 -> '$72,500'."""
+    return money(significant(value), currency, cents=False)
+
+
 def percent(value: float) -> str:
     """25 -> '25%', 0.1 -> '0.1%', 12.345 -> '12.35%'."""
     return number(value) + "%"

@@ -15,6 +15,7 @@ from html import escape
 
 from calculators import dom
 from calculators.results import Presented, ShownLine, ShownTable
+from calculators.spec import Assumption
 
 _NUMERIC = {"money", "percent", "number", "multiple"}
 
@@ -55,6 +56,13 @@ def _warnings(warnings: Sequence[str]) -> str:
     return f'<div class="calc-warnings" {dom.WARNINGS}>{heading}<ul>{items}</ul></div>'
 
 
+def _notes(notes: Sequence[str]) -> str:
+    if not notes:
+        return ""
+    items = "".join(f"<p>{escape(text)}</p>" for text in notes)
+    return f'<div class="calc-notes" {dom.NOTES}><p class="calc-heading">How it compares</p>{items}</div>'
+
+
 def _breakdown(lines: Sequence[ShownLine]) -> str:
     if not lines:
         return ""
@@ -91,23 +99,39 @@ def table_html(table: ShownTable) -> str:
     )
 
 
-def _assumptions(assumptions: Sequence[str]) -> str:
+def source_words(parts: Sequence[tuple[str | None, str]], sources_href: str) -> str:
+    """A citation's pieces as HTML, each source linked to its entry on the Sources page."""
+    return "".join(
+        f'<a href="{attr(sources_href)}#source-{attr(key)}">{escape(words)}</a>'
+        if key and sources_href
+        else escape(words)
+        for key, words in parts
+    )
+
+
+def _assumptions(assumptions: Sequence[Assumption], sources_href: str) -> str:
     if not assumptions:
         return ""
-    items = "".join(f"<li>{escape(text)}</li>" for text in assumptions)
-    return f'<div class="calc-assumptions"><p class="calc-heading">Assumptions</p><ul>{items}</ul></div>'
+    items = []
+    for item in assumptions:
+        cited = "; ".join(source_words(parts, sources_href) for parts in item.sources)
+        source = f' <span class="calc-source">Source: {cited}.</span>' if cited else ""
+        items.append(f"<li>{escape(item.text)}{source}</li>")
+    return f'<div class="calc-assumptions"><p class="calc-heading">Assumptions</p><ul>{"".join(items)}</ul></div>'
 
 
-def results_panel(presented: Presented) -> str:
-    """The results panel: outputs, warnings, the itemised breakdown, any result tables and
-    charts (SVG drawn by :mod:`calculators.charts`), and the calculator's assumptions."""
+def results_panel(presented: Presented, sources_href: str = "") -> str:
+    """The results panel: outputs, warnings, notes, the itemised breakdown, any result tables
+    and charts (SVG drawn by :mod:`calculators.charts`), and the calculator's assumptions with
+    their sources (linked to the Sources page at ``sources_href``, when given)."""
     parts = [
         _outputs(presented),
         _warnings(presented.warnings),
+        _notes(presented.notes),
         _breakdown(presented.breakdown),
         *(table_html(table) for table in presented.tables),
         *(f'<figure class="calc-chart-figure">{chart.svg}</figure>' for chart in presented.charts),
-        _assumptions(presented.calculator.assumptions),
+        _assumptions(presented.calculator.assumptions, sources_href),
     ]
     return "".join(part for part in parts if part)
 

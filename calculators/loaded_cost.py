@@ -1,101 +1,312 @@
-"""``loaded-cost``: what an employee costs a year once overhead is added to base salary."""
+"""``loaded-cost``: what an employee costs a year, line by line (United States).
+
+Payroll taxes (Social Security up to its wage base, Medicare, federal and state
+unemployment insurance up to theirs), the employer's share of a health plan, the employer's
+choices, equipment and a payroll provider, from :mod:`calculators.employer_cost`; or, when
+``overhead_pct`` is given, one flat percentage instead. The published "add 20–30%" rule of
+thumb stands beside the result for comparison.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from calculators import fields
-from calculators.figures import Figures
-from calculators.formatting import money_range, percent_range
-from calculators.spec import Calculator, Inputs, Line, Output, Result
+from calculators.employer_cost import US, Choices, EmployerCost, employer_cost
+from calculators.figures import Figures, Setting
+from calculators.formatting import money, money_range, number, percent, percent_range
+from calculators.market import below_floor, position
+from calculators.spec import Calculator, Choice, Input, Inputs, Line, Output, Result, assumption, citations_of
 
 NAME = "loaded-cost"
+PLANS = (("none", "No health plan"), ("single", "Single cover"), ("family", "Family cover"))
 
 
-@dataclass(frozen=True)
-class LoadedCost:
-    """An employee's cost for a year: base salary plus overhead."""
+def choices_from(inputs: Inputs) -> Choices:
+    """The employer's choices as a reader set them (the inputs every employee-cost form shares)."""
+    return Choices(
+        state=inputs.text("state"),
+        health_plan=inputs.text("health_plan"),
+        retirement_match_pct=inputs.number("retirement_match_pct"),
+        other_benefits=inputs.number("other_benefits_per_year"),
+        equipment=inputs.number("equipment_per_year"),
+        workers_comp_pct=inputs.number("workers_comp_pct"),
+        payroll_fee=inputs.number("payroll_fee_per_year"),
+        unemployment_pct=inputs.number("state_unemployment_pct"),
+        wage_base=inputs.number("state_wage_base"),
+        overhead_pct=inputs.optional_number("overhead_pct"),
+    )
 
-    base: float
-    overhead: float
 
-    @property
-    def total(self) -> float:
-        return self.base + self.overhead
-
-
-def loaded_cost(base: float, overhead_pct: float) -> LoadedCost:
-    """Base salary plus ``overhead_pct`` percent of it."""
-    return LoadedCost(base, base * overhead_pct / 100)
+def rule_of_thumb_note(figures: Figures, cost: EmployerCost) -> str:
+    """How the itemised cost compares with the published "add 20–30%" rule, and why it differs."""
+    rule = figures.pay.overhead
+    rule_text = percent_range(rule.min, rule.max)
+    shown = f"The itemised cost adds {percent(round(cost.overhead_pct))} to base salary"
+    contributions = figures.employer_costs[US].contributions
+    ceiling = contributions["social-security"].ceiling
+    if cost.overhead_pct < rule.min:
+        why = (
+            f", below the rule of thumb's {rule_text}: above {money(ceiling or 0, figures.pay_currency)} "
+            "no more Social Security is due and the health plan costs the same at any salary, so the share "
+            "falls as pay rises"
+            if ceiling is not None and cost.base > ceiling
+            else f", below the rule of thumb's {rule_text}"
+        )
+    elif cost.overhead_pct > rule.max:
+        why = (
+            f", above the rule of thumb's {rule_text}: a health plan costs the same at any salary, so it weighs "
+            "more on a lower one"
+        )
+    else:
+        why = f", inside the rule of thumb's {rule_text}"
+    return (
+        shown
+        + why
+        + ". The rule of thumb also covers management time and office space, which the itemised cost leaves out."
+    )
 
 
 def build(figures: Figures) -> Calculator:
-    overhead = figures.pay.overhead
-    covers = ", ".join(overhead.covers)
-    currency = figures.pay_currency
+    costs = figures.employer_costs[US]
+    currency = figures.currencies[costs.currency]
+    defaults = costs.defaults
+    settings = costs.settings
+    market = figures.pay.market
+    search = figures.recruiting.fee
 
     def compute(inputs: Inputs) -> Result:
         level = inputs.text("level")
         base = inputs.number("base_salary")
-        overhead_pct = inputs.number("overhead_pct")
         fee = inputs.number("recruiting_fee")
-        cost = loaded_cost(base, overhead_pct)
-        warnings: list[str] = []
-        band = figures.pay.salary[level]
-        label = figures.level_label(level)
-        shown_band = money_range(band.min, band.max, currency)
-        if base < band.min:
-            warnings.append(f"The base salary is below the usual {label} band ({shown_band}).")
-        elif base > band.max:
-            warnings.append(f"The base salary is above the usual {label} band ({shown_band}).")
-        if not overhead.min <= overhead_pct <= overhead.max:
-            warnings.append(
-                f"The overhead is outside the usual range of {percent_range(overhead.min, overhead.max)} of salary."
-            )
+        cost = employer_cost(figures, base, choices_from(inputs))
+        warnings = salary_warnings(figures, level, base)
+        notes = [rule_of_thumb_note(figures, cost)] if cost.itemised else []
+        lines = [Line("Base salary", base, "what you pay the developer a year")]
+        lines += [Line(line.label, line.amount, _with_period(line.formula, line.period)) for line in cost.lines]
+        lines += [
+            Line("Fully loaded cost a year", cost.total, "base salary + the lines above"),
+            Line("Recruiting fee (once)", fee, "paid once, in the first year"),
+            Line("First-year cost", cost.total + fee, "fully loaded cost a year + recruiting fee"),
+        ]
         return Result(
             outputs={
+                "employer_taxes": cost.employer_taxes,
+                "benefits": cost.benefits,
+                "equipment": cost.equipment,
+                "overhead_amount": cost.overhead,
+                "effective_overhead_pct": cost.overhead_pct,
                 "total_annual": cost.total,
                 "monthly": cost.total / 12,
                 "first_year_total": cost.total + fee,
-                "overhead_amount": cost.overhead,
+                "itemised": cost.itemised,
             },
-            breakdown=(
-                Line("Base salary", base, "what you pay the developer a year"),
-                Line("Overhead", cost.overhead, f"base salary × {overhead_pct:g}% ({covers})"),
-                Line("Fully loaded cost a year", cost.total, "base salary + overhead"),
-                Line("Recruiting fee (once)", fee, "paid once, in the first year"),
-                Line("First-year cost", cost.total + fee, "fully loaded cost a year + recruiting fee"),
-            ),
+            breakdown=tuple(lines),
             warnings=tuple(warnings),
+            notes=tuple(notes),
         )
 
     year = fields.per(currency, "a year")
     return Calculator(
         name=NAME,
         title="Fully loaded cost of an employee",
-        summary="What a full-time developer costs you a year once benefits, taxes, equipment and management are added.",
+        summary=(
+            "What a full-time developer in the United States costs you a year, line by line: payroll taxes, "
+            "benefits, equipment and a payroll provider on top of base salary."
+        ),
         inputs=(
             fields.level(figures),
             fields.base_salary(figures),
-            fields.overhead(figures),
+            *employee_inputs(figures),
             fields.one_off_cost(
                 figures,
                 "recruiting_fee",
                 "Recruiting fee",
-                default=0,
-                help="A one-off fee to a recruiter or job boards, if any.",
+                default_from=lambda inputs: inputs.number("base_salary") * search.value / 100,
+                depends_on=("base_salary",),
+                help=f"A recruiter's fee, paid once. Starts at {percent(search.value)} of base salary, the fee "
+                "one recruiting firm gives for software engineers; enter 0 if you search yourself.",
             ),
+            fields.overhead(figures),
         ),
         outputs=(
             Output("total_annual", "Fully loaded cost a year", "money", year),
             Output("monthly", "Per month", "money", fields.per(currency, "a month")),
             Output("first_year_total", "First-year cost", "money", currency.code, "Including the recruiting fee."),
-            Output("overhead_amount", "Overhead a year", "money", year),
+            Output("overhead_amount", "Cost beyond base salary a year", "money", year),
+            Output("effective_overhead_pct", "Beyond base salary, as a share of it", "percent", "%"),
+            Output("employer_taxes", "Payroll taxes a year", "money", year),
+            Output("benefits", "Benefits a year", "money", year),
+            Output("equipment", "Equipment a year", "money", year),
+            Output("itemised", "Itemised", "yes-no", help="No when a flat overhead percentage replaces the lines."),
         ),
         compute=compute,
         assumptions=(
-            f"Overhead starts at the middle of the usual {percent_range(overhead.min, overhead.max)} of salary.",
-            f"The salary starts at the middle of the level's band ({next(iter(figures.pay.salary.values())).region}).",
+            assumption(
+                figures,
+                "Payroll taxes are the employer's share for the period each line names; the employee's own share "
+                "comes out of the salary and costs you nothing more.",
+                *costs.contributions.values(),
+                *(rule for state in costs.states.values() for rule in state.rules()),
+            ),
+            assumption(
+                figures,
+                "Health cover is the average premium less the average worker contribution across all employers, "
+                "not a quote.",
+                costs.health.premiums,
+                costs.health.worker_contributions,
+            ),
+            *(
+                assumption(figures, f"{setting.label}: starts at {setting_text(setting, figures)}.", setting)
+                for setting in settings.values()
+            ),
+            assumption(
+                figures,
+                f"The state starts as {costs.states[defaults.state].label.lower()}: pick the employee's state.",
+                costs.defaults,
+            ),
+            assumption(figures, f"The recruiting fee starts at {percent(search.value)} of base salary.", search),
+            assumption(
+                figures,
+                "Left out: management time, office space, bonuses, local taxes, and paid leave (already paid "
+                "out of the salary).",
+            ),
+            assumption(
+                figures,
+                f"Salary warnings compare with the level bands and with the {market.label.lower()} distribution.",
+                next(iter(figures.pay.salary.values())),
+                market.percentiles[0],
+            ),
+        ),
+        citations=citations_of(
+            *figures.pay.salary.values(),
+            figures.pay.overhead,
+            *costs.contributions.values(),
+            *(rule for state in costs.states.values() for rule in state.rules()),
+            costs.health.premiums,
+            costs.health.worker_contributions,
+            costs.defaults,
+            *settings.values(),
+            search,
+            *market.percentiles,
         ),
         currency=currency,
+    )
+
+
+def _with_period(formula: str, period: str) -> str:
+    return f"{formula} ({period})" if period else formula
+
+
+def setting_text(setting: Setting, figures: Figures) -> str:
+    """A setting's value as a reader reads it: ``3%``, ``$2,000 a year``."""
+    if setting.unit == "percent":
+        return percent(setting.value)
+    if setting.currency is not None:
+        amount = money(setting.value, figures.currencies[setting.currency])
+        return {"money-per-hour": f"{amount} an hour", "money-per-year": f"{amount} a year"}[setting.unit]
+    if setting.unit == "multiple":
+        return f"{number(setting.value)}×"
+    if setting.unit == "hours-per-week":
+        return f"{number(setting.value)} hours a week"
+    return f"{number(setting.value)} months" if setting.value != 1 else "1 month"
+
+
+def salary_warnings(figures: Figures, level: str, base: float) -> list[str]:
+    """A salary outside its level's band, or below what almost all US software developers earn."""
+    currency = figures.pay_currency
+    band = figures.pay.salary[level]
+    label = figures.level_label(level)
+    shown_band = money_range(band.min, band.max, currency)
+    warnings: list[str] = []
+    if base < band.min:
+        warnings.append(f"The base salary is below the {label} band of {shown_band} (a vendor article's figures).")
+    elif base > band.max:
+        warnings.append(f"The base salary is above the {label} band of {shown_band} (a vendor article's figures).")
+    market = figures.pay.market
+    if below_floor(market, base):
+        floor = market.percentiles[0]
+        warnings.append(
+            f"{money(base, currency)} is {position(market, base)} of US software developers' pay "
+            f"({money(floor.value, currency)}, {floor.period}): nine in ten earn more. A candidate paid this much "
+            "is likely to leave for a better offer."
+        )
+    return warnings
+
+
+def employee_inputs(figures: Figures) -> tuple[Input, ...]:
+    """The employer's choices, as fields (shared by every form that costs an employee)."""
+    costs = figures.employer_costs[US]
+    currency = figures.currencies[costs.currency]
+    defaults = costs.defaults
+    states = costs.states
+    settings = costs.settings
+
+    def state_rate(inputs: Inputs) -> float:
+        return states[inputs.text("state")].unemployment.rate_pct or 0.0
+
+    def state_base(inputs: Inputs) -> float:
+        return states[inputs.text("state")].unemployment.ceiling or 0.0
+
+    def setting(name: str, maximum: float, step: float) -> Input:
+        item = settings[name]
+        money_field = item.currency is not None
+        return Input(
+            name,
+            item.label,
+            "number",
+            unit=fields.per(currency, "a year") if money_field else "%",
+            currency=currency if money_field else None,
+            minimum=0,
+            maximum=maximum,
+            step=step,
+            default=item.value,
+            help=f"{item.note} Starts at {setting_text(item, figures)}, our assumption: {item.reason or ''}".strip(),
+        )
+
+    return (
+        Input(
+            "state",
+            "Where the employee works",
+            "choice",
+            choices=tuple(Choice(key, rules.label) for key, rules in states.items()),
+            default=defaults.state,
+            help="Sets the state's unemployment insurance rate and taxable wage base.",
+        ),
+        Input(
+            "state_unemployment_pct",
+            "State unemployment insurance rate",
+            "number",
+            unit="%",
+            minimum=0,
+            maximum=20,
+            step=0.1,
+            default_from=state_rate,
+            depends_on=("state",),
+            help="Starts at the state's rate for a new employer; your state's notice gives yours.",
+        ),
+        Input(
+            "state_wage_base",
+            "State taxable wage base",
+            "number",
+            unit=fields.per(currency, "a year"),
+            currency=currency,
+            minimum=0,
+            maximum=fields.MAX_SALARY,
+            step=100,
+            default_from=state_base,
+            depends_on=("state",),
+            help="The pay a year on which state unemployment insurance is charged.",
+        ),
+        Input(
+            "health_plan",
+            "Health plan",
+            "choice",
+            choices=tuple(Choice(key, label) for key, label in PLANS),
+            default=defaults.health_plan,
+            help="The employer's share of an average plan; starts at single cover, our assumption.",
+        ),
+        setting("retirement_match_pct", 100, 0.5),
+        setting("workers_comp_pct", 20, 0.1),
+        setting("other_benefits_per_year", fields.MAX_FEE, 100),
+        setting("equipment_per_year", fields.MAX_FEE, 100),
+        setting("payroll_fee_per_year", fields.MAX_FEE, 50),
     )

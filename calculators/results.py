@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from calculators import charts
+from calculators import charts, formatting
 from calculators.formatting import Currency
 from calculators.parsing import parse_inputs, unparse
 from calculators.spec import Calculator, Inputs, OutputKind, Result, Table, show
@@ -28,7 +28,7 @@ class CalculationError(ArithmeticError):
 
 
 def _rounded(kind: OutputKind, value: Raw) -> Raw:
-    if isinstance(value, str):
+    if isinstance(value, str | bool):
         return value
     if not math.isfinite(value):
         raise CalculationError(f"result is not a finite number: {value!r}")
@@ -49,6 +49,18 @@ class Shown:
 
 def shown(kind: OutputKind, value: Raw, currency: Currency | None) -> Shown:
     rounded = _rounded(kind, value)
+    return Shown(rounded, show(kind, rounded, currency))
+
+
+HEADLINE_CENTS_BELOW = 100
+"""Headline amounts of this much or more are shown in whole units; breakdowns keep cents."""
+
+
+def headline(kind: OutputKind, value: Raw, currency: Currency | None) -> Shown:
+    """An output as the result's headline shows it: money in whole units once it is large."""
+    rounded = _rounded(kind, value)
+    if kind == "money" and isinstance(rounded, float) and abs(rounded) >= HEADLINE_CENTS_BELOW and currency:
+        return Shown(rounded, formatting.money(rounded, currency, cents=False))
     return Shown(rounded, show(kind, rounded, currency))
 
 
@@ -100,6 +112,7 @@ class Presented:
     outputs: dict[str, Shown]
     breakdown: tuple[ShownLine, ...]
     warnings: tuple[str, ...]
+    notes: tuple[str, ...]
     tables: tuple[ShownTable, ...]
 
     @cached_property
@@ -121,6 +134,7 @@ class Presented:
                 {"label": line.label, "amount": line.amount.value, "formula": line.formula} for line in self.breakdown
             ],
             "warnings": list(self.warnings),
+            "notes": list(self.notes),
         }
 
 
@@ -157,11 +171,12 @@ def present(calculator: Calculator, inputs: Inputs, result: Result) -> Presented
             ShownInput(spec.name, spec.label, texts[spec.name], spec.shown(texts[spec.name]))
             for spec in calculator.inputs
         ),
-        outputs={spec.name: shown(spec.kind, result.outputs[spec.name], currency) for spec in calculator.outputs},
+        outputs={spec.name: headline(spec.kind, result.outputs[spec.name], currency) for spec in calculator.outputs},
         breakdown=tuple(
             ShownLine(line.label, shown(line.kind, line.amount, currency), line.formula) for line in result.breakdown
         ),
         warnings=result.warnings,
+        notes=result.notes,
         tables=tuple(present_table(table, currency) for table in result.tables),
     )
 

@@ -13,10 +13,23 @@ Every recommendation says which answers led to it.
 
 from __future__ import annotations
 
+from calculators.employer_cost import default_choices, employer_cost
 from calculators.figures import Figures, MoneyBand, RoleAnswer
 from calculators.formatting import money_range
 from calculators.scorecard import areas_of
-from calculators.spec import Calculator, Choice, Column, Input, Inputs, Line, Output, Result, Table
+from calculators.spec import (
+    Calculator,
+    Choice,
+    Column,
+    Input,
+    Inputs,
+    Line,
+    Output,
+    Result,
+    Table,
+    assumption,
+    citations_of,
+)
 
 NAME = "role"
 
@@ -35,6 +48,9 @@ def build(figures: Figures) -> Calculator:
     area_order = list(area_titles)
     top = role.top_areas
     currency = figures.pay_currency
+    choices = default_choices(figures)
+    location = figures.engagement.defaults.freelancer_location
+    full_month = figures.quantity("full_time_year") / 12
 
     def cost(model: str, level: str) -> tuple[float, float, str, str]:
         """The band's ends, its period in words, and where it comes from."""
@@ -44,8 +60,9 @@ def build(figures: Figures) -> Calculator:
             band = figures.pay.salary[level]
             return band.min, band.max, "a year", f"the {level_label} salary band ({band.region})"
         if model == "freelance":
-            band = figures.pay.freelance[level]
-            return band.min, band.max, "an hour", f"the {level_label} {band.region.lower()} freelance range"
+            rates = figures.pay.freelance[location]
+            rate = rates.bands[level]
+            return rate.min, rate.max, "an hour", f"the {level_label} range for a freelancer {rates.label}"
         bands = list(figures.pay.agency.values())
         where = " and ".join(band.name for band in bands)
         return min(b.min for b in bands), max(b.max for b in bands), "an hour", f"agency rates ({where})"
@@ -82,6 +99,9 @@ def build(figures: Figures) -> Calculator:
         low, high, period, where = cost(model, level)
         level_label = figures.level_label(level)
         cost_text = f"{money_range(low, high, currency)} {period}"
+        salary = figures.pay.salary[level]
+        loaded_low = employer_cost(figures, salary.min, choices).total
+        loaded_high = employer_cost(figures, salary.max, choices).total
         rows: list[tuple[float | int | str, ...]] = [
             ("Seniority", level_label, seniority_why),
             ("Engagement", models[model], engagement_why),
@@ -93,6 +113,11 @@ def build(figures: Figures) -> Calculator:
         warnings: list[str] = [answer.warning for answer in answers if answer.warning]
         if model != "full-time":
             warnings.append(f"{models[model]} still needs someone in-house to set goals and accept the work.")
+            warnings.append(
+                f"At a full-time month of {round(full_month)} hours, {models[model].lower()} costs "
+                f"{money_range(low * full_month, high * full_month, currency)} a month, against "
+                f"{money_range(loaded_low / 12, loaded_high / 12, currency)} for an employee at this level."
+            )
         return Result(
             outputs={
                 "seniority": level_label,
@@ -106,10 +131,39 @@ def build(figures: Figures) -> Calculator:
                 "cost_range": cost_text,
                 "cost_low": low,
                 "cost_high": high,
+                "loaded_cost_low": loaded_low,
+                "loaded_cost_high": loaded_high,
             },
             breakdown=(
                 Line("Cost, low end", low, f"the low end of {where}, {period}"),
                 Line("Cost, high end", high, f"the high end of {where}, {period}"),
+                Line(
+                    "Employee, fully loaded, low end",
+                    loaded_low,
+                    f"the {level_label} salary band's low end, fully loaded (the loaded-cost calculator's itemised "
+                    "cost with its starting choices), a year",
+                ),
+                Line(
+                    "Employee, fully loaded, high end",
+                    loaded_high,
+                    f"the {level_label} salary band's high end, fully loaded, a year",
+                ),
+                *(
+                    (
+                        Line(
+                            "A full-time month, low end",
+                            low * full_month,
+                            f"the low end × {round(full_month)} hours (a full-time month)",
+                        ),
+                        Line(
+                            "A full-time month, high end",
+                            high * full_month,
+                            f"the high end × {round(full_month)} hours (a full-time month)",
+                        ),
+                    )
+                    if model != "full-time"
+                    else ()
+                ),
             ),
             warnings=tuple(warnings),
             tables=(
@@ -121,6 +175,7 @@ def build(figures: Figures) -> Calculator:
             ),
         )
 
+    fields_per_year = f"{currency.code} a year"
     return Calculator(
         name=NAME,
         title="Role worksheet",
@@ -149,19 +204,50 @@ def build(figures: Figures) -> Calculator:
             Output("skills_because", "Where the skills come from", "text"),
             Output("interview_areas", "Interview areas to weight most", "text"),
             Output("interview_areas_because", "Why these areas", "text"),
-            Output("cost_range", "Cost range", "text"),
-            Output("cost_low", "Cost, low end", "money", currency.code, "A year for an employee, an hour otherwise."),
-            Output("cost_high", "Cost, high end", "money", currency.code, "A year for an employee, an hour otherwise."),
+            Output("cost_range", "Pay range", "text", help="Base salary a year for an employee, an hour otherwise."),
+            Output("cost_low", "Pay, low end", "money", currency.code, "Base salary a year, or a rate an hour."),
+            Output("cost_high", "Pay, high end", "money", currency.code, "Base salary a year, or a rate an hour."),
+            Output(
+                "loaded_cost_low",
+                "An employee's full cost, low end",
+                "money",
+                fields_per_year,
+                "The salary band's low end with taxes, benefits and equipment.",
+            ),
+            Output(
+                "loaded_cost_high",
+                "An employee's full cost, high end",
+                "money",
+                fields_per_year,
+                "The salary band's high end with taxes, benefits and equipment.",
+            ),
         ),
         compute=compute,
         assumptions=(
-            "These are suggestions from rules of thumb (our judgement, in data/role.yaml), not a verdict; "
-            "the cost is an estimate from published ranges.",
-            "The seniority is the highest that any single answer calls for.",
-            "The engagement model is the first rule whose answers all match; otherwise "
-            f"{models[rules[-1].model].lower()}.",
-            f"The interview areas are the {top} named by the most answers.",
-            "Full-time cost is base salary before overhead; freelance and agency costs are hourly rates.",
+            assumption(figures, "These are suggestions from rules of thumb, not a verdict.", role),
+            assumption(figures, "The seniority is the highest that any single answer calls for."),
+            assumption(
+                figures,
+                "The engagement model is the first rule whose answers all match; otherwise "
+                f"{models[rules[-1].model].lower()}.",
+            ),
+            assumption(figures, f"The interview areas are the {top} named by the most answers."),
+            assumption(
+                figures,
+                "The pay range is base salary (before taxes and benefits) for an employee and an hourly rate for a "
+                "freelancer or an agency; an employee's full cost adds the loaded-cost calculator's itemised cost.",
+                next(iter(figures.pay.salary.values())),
+                figures.pay.freelance[location],
+                *figures.pay.agency.values(),
+                figures.employer_costs["us"].defaults,
+            ),
+        ),
+        citations=citations_of(
+            role,
+            *figures.pay.salary.values(),
+            figures.pay.freelance[location],
+            *figures.pay.agency.values(),
+            figures.employer_costs["us"].defaults,
         ),
         currency=currency,
     )

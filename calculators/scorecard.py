@@ -21,7 +21,20 @@ from typing import Any
 
 from calculators.figures import Figures, shipped
 from calculators.formatting import number
-from calculators.spec import Calculator, Choice, Column, Comparison, Input, Inputs, Line, Output, Result, Table
+from calculators.spec import (
+    Calculator,
+    Choice,
+    Column,
+    Comparison,
+    Input,
+    Inputs,
+    Line,
+    Output,
+    Result,
+    Table,
+    assumption,
+    citations_of,
+)
 
 NAME = "scorecard"
 MAX_WEIGHT = 100
@@ -31,10 +44,6 @@ NOT_SCORED = "Not scored"
 def field(prefix: str, key: str) -> str:
     """The input name for an area or flag key: ``score_system_design``, ``flag_no_questions``."""
     return f"{prefix}_{key.replace('-', '_')}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,9 @@ def build(figures: Figures) -> Calculator:
     bands = figures.scorecard.recommendation.bands
     flags = {key: flag.title for key, flag in figures.red_flags.items()}
     needed = min(figures.scorecard.recommendation.min_scored_areas, len(areas))
+    capped_at = next(index for index, band in enumerate(bands) if band.key == figures.scorecard.knockouts.cap)
+    cap_label = bands[capped_at].label.lower()
+    lowest = min(levels)
 
     def compute(inputs: Inputs) -> Result:
         scored: list[tuple[Area, int, float]] = []
@@ -69,16 +81,15 @@ def build(figures: Figures) -> Calculator:
         ticked = [label for key, label in flags.items() if inputs.flag(field("flag", key))]
         warnings: list[str] = []
 
-        points: dict[str, float] = {}
+        points = {
+            area.key: (score - 1) / 3 * 100 * weight / total_weight for area, score, weight in scored if total_weight
+        }
         if scored and total_weight > 0:
-            for area, score, weight in scored:
-                points[area.key] = (score - 1) / 3 * 100 * weight / total_weight
             score_value = sum(points.values())
             mean = sum(score * weight for _, score, weight in scored) / total_weight
             # Banded on the score as shown (6 places), so 59.9999999 from float sums reads as 60.
             band = next(band for band in bands if round(score_value, 6) >= band.min_score)
-            recommendation = band.label
-            meaning = band.meaning
+            recommendation, meaning = band.label, band.meaning
         else:
             score_value, mean = 0.0, 0.0
             recommendation = NOT_SCORED
@@ -93,8 +104,18 @@ def build(figures: Figures) -> Calculator:
                 f"Only {len(scored)} of {len(areas)} areas are scored; a score from fewer than {needed} rests "
                 "on too little evidence."
             )
+        knockouts = [f"red flag: {label}" for label in ticked]
+        knockouts += [
+            f"{levels[lowest].lower()} in {area.title}"
+            for area, score, weight in scored
+            if score == lowest and weight > 0
+        ]
+        if knockouts and recommendation != NOT_SCORED:
+            found = next(index for index, item in enumerate(bands) if item.label == recommendation)
+            if found < capped_at:
+                recommendation, meaning = bands[capped_at].label, bands[capped_at].meaning
+                warnings.append(f"Capped at {cap_label} whatever the score, because of: {'; '.join(knockouts)}.")
         if ticked:
-            recommendation += f" ({_plural(len(ticked), 'red flag')} ticked)"
             warnings.append("Red flags ticked: " + "; ".join(ticked) + ". Talk them through before any offer.")
 
         breakdown: list[Line] = []
@@ -146,6 +167,7 @@ def build(figures: Figures) -> Calculator:
                 "recommendation_meaning": meaning,
                 "red_flags": "; ".join(ticked) if ticked else "None ticked",
                 "red_flag_count": len(ticked),
+                "knockouts": "; ".join(knockouts),
                 "scored_areas": len(scored),
             },
             breakdown=tuple(breakdown),
@@ -170,19 +192,48 @@ def build(figures: Figures) -> Calculator:
             Output("recommendation_meaning", "What it means", "text"),
             Output("red_flags", "Red flags", "text"),
             Output("red_flag_count", "Red flags ticked", "number"),
+            Output(
+                "knockouts",
+                "Knock-outs",
+                "text",
+                help=f"A ticked red flag or a {levels[lowest].lower()} score in a weighted area caps the "
+                f"recommendation at {cap_label}.",
+            ),
             Output("scored_areas", "Areas scored", "number", f"of {len(areas)}"),
         ),
         compute=compute,
         assumptions=(
-            "The score is an estimate built from judgement calls: the same answers scored by another "
-            "interviewer may land elsewhere.",
-            "Score = (weighted mean of the scored areas − 1) ÷ 3 × 100; unscored areas are left out, not "
-            "counted as zero.",
-            "Weights are points: only their ratio matters. The starting weights add up to "
-            f"{number(sum(area.weight for area in areas))} and are our assumption.",
-            f"The bands ({thresholds}) are our assumption.",
-            "A ticked red flag does not change the score; it is shown next to the recommendation so that it is "
-            "discussed.",
+            assumption(
+                figures,
+                "The score is an estimate built from judgement calls: the same answers scored by another "
+                "interviewer may land elsewhere.",
+            ),
+            assumption(
+                figures,
+                "Score = (weighted mean of the scored areas − 1) ÷ 3 × 100; unscored areas are left out, not "
+                "counted as zero.",
+            ),
+            assumption(
+                figures,
+                "Weights are points: only their ratio matters. The starting weights add up to "
+                f"{number(sum(area.weight for area in areas))}.",
+                figures.scorecard.weights,
+            ),
+            assumption(figures, f"The bands: {thresholds}.", figures.scorecard.recommendation),
+            assumption(
+                figures,
+                "A ticked red flag, or the lowest score in an area that carries weight, caps the recommendation at "
+                f"{cap_label} whatever the "
+                "score: a strong average should not hide one disqualifying answer. The score itself is not changed.",
+                figures.scorecard.knockouts,
+            ),
+        ),
+        citations=citations_of(
+            figures.scorecard.weights,
+            figures.scorecard.recommendation,
+            figures.scorecard.knockouts,
+            figures.interview.scale,
+            *figures.red_flags.values(),
         ),
         comparison=Comparison(
             noun="candidate",
@@ -259,6 +310,7 @@ def compare_table(records: Iterable[Mapping[str, Any]], figures: Figures | None 
         Column("Score", "number"),
         Column("Recommendation", "text"),
         Column("Red flags", "text"),
+        Column("Knock-outs", "text"),
         *(Column(area.title, "text") for area in areas),
     )
     rows: list[tuple[float | int | str, ...]] = []
@@ -270,6 +322,7 @@ def compare_table(records: Iterable[Mapping[str, Any]], figures: Figures | None 
             float(outputs.get("score", 0.0)),
             str(outputs.get("recommendation", "")),
             str(outputs.get("red_flags", "")),
+            str(outputs.get("knockouts", "")) or "None",
         ]
         for area in areas:
             raw = inputs.get(field("score", area.key))

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from calculators import formatting
+from calculators.figures import Citation, Figures, Sourced
 from calculators.formatting import Currency
 
 InputKind = Literal["number", "integer", "choice", "yes-no", "text"]
-OutputKind = Literal["money", "percent", "number", "multiple", "text"]
+OutputKind = Literal["money", "percent", "number", "multiple", "text", "yes-no"]
 Value = float | int | str | bool | None
 
 
@@ -176,6 +177,8 @@ class Result:
     outputs: Mapping[str, float | int | str]
     breakdown: tuple[Line, ...] = ()
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    """How the result compares with a published figure or rule (not a warning)."""
     tables: tuple[Table, ...] = ()
     charts: tuple[Chart, ...] = ()
 
@@ -184,6 +187,8 @@ def show(kind: OutputKind, value: float | int | str, currency: Currency | None) 
     """A value of ``kind`` as a reader sees it (money in ``currency``)."""
     if isinstance(value, str):
         return value
+    if kind == "yes-no":
+        return "yes" if value else "no"
     if kind == "money":
         if currency is None:
             raise ValueError("a money value needs its currency")
@@ -242,6 +247,29 @@ class Inputs(Mapping[str, Value]):
 
 
 @dataclass(frozen=True)
+class Assumption:
+    """One thing a calculator takes for granted, and the sources it rests on (as pieces of text,
+    some linked to a source's entry on the Sources page: see :meth:`Figures.citation_parts`)."""
+
+    text: str
+    sources: tuple[tuple[tuple[str | None, str], ...], ...] = ()
+
+    def plain(self) -> str:
+        cited = "; ".join("".join(words for _, words in parts) for parts in self.sources)
+        return f"{self.text} (Source: {cited}.)" if cited else self.text
+
+
+def assumption(figures: Figures, text: str, *records: Sourced) -> Assumption:
+    """An assumption citing the records it rests on (none: it is ours, and the text says so)."""
+    return Assumption(text, tuple(tuple(figures.citation_parts(record.citation)) for record in records))
+
+
+def citations_of(*records: Sourced) -> tuple[Citation, ...]:
+    """The records' citations, each once, in order."""
+    return tuple(dict.fromkeys(record.citation for record in records))
+
+
+@dataclass(frozen=True)
 class Comparison:
     """How several results of one calculator are set side by side (say, candidates).
 
@@ -270,7 +298,9 @@ class Calculator:
     outputs: tuple[Output, ...]
     compute: Callable[[Inputs], Result]
     check: Callable[[Inputs], Mapping[str, str]] = field(default=lambda _inputs: {})
-    assumptions: tuple[str, ...] = ()
+    assumptions: tuple[Assumption, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    """Every figure the calculator starts from, as cited in data (for the pages that embed it)."""
     comparison: Comparison | None = None
     currency: Currency | None = None
     """The currency of its money inputs, outputs, breakdown lines and tables."""
@@ -294,5 +324,11 @@ class Calculator:
             "summary": self.summary,
             "inputs": [item.describe() for item in self.inputs],
             "outputs": [item.describe() for item in self.outputs],
-            "assumptions": list(self.assumptions),
+            "assumptions": [
+                {
+                    "text": item.text,
+                    "sources": sorted({key for parts in item.sources for key, _ in parts if key}),
+                }
+                for item in self.assumptions
+            ],
         }

@@ -3,11 +3,16 @@
 The page's worker runs this inside Pyodide; the tests run it in CPython and compare the
 two responses byte for byte. A request is::
 
-    {"calculator": "loaded-cost", "fields": [["level", "senior"], ["base_salary", "150,000"]]}
+    {
+        "calculator": "loaded-cost",
+        "fields": [["level", "senior"], ["base_salary", "150,000"]],
+        "sources_href": "../../sources/",
+    }
 
 ``fields`` holds only what the reader set (as (name, raw text) pairs, repeats kept, so a
-repeated field is reported like anywhere else); every other field takes its default. The
-response is either::
+repeated field is reported like anywhere else); every other field takes its default.
+``sources_href`` (optional) is the Sources page's relative address, for the links in the
+results; anything but a plain relative path is ignored. The response is either::
 
     {"ok": true, "calculator": ..., "fields": {name: text}, "outputs": {name: raw}, "html": ...}
 
@@ -31,6 +36,7 @@ entry being one result's fields as above.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from calculators import UnknownCalculator, get
@@ -41,6 +47,14 @@ from calculators.spec import Calculator
 
 MAX_FIELDS = 100
 MAX_COMPARED = 20
+_RELATIVE_PATH = re.compile(r"^[A-Za-z0-9._/-]{0,200}$")
+
+
+def _sources_href(raw: object) -> str:
+    """The Sources page's address as the page sent it: a plain relative path, or nothing."""
+    if isinstance(raw, str) and _RELATIVE_PATH.fullmatch(raw) and not raw.startswith("/"):
+        return raw
+    return ""
 
 
 def _pairs(raw: object) -> list[tuple[str, str]]:
@@ -79,7 +93,7 @@ def handle(request: Any) -> dict[str, Any]:
         "calculator": calculator.name,
         "fields": shown.field_texts(),
         "outputs": {name: item.value for name, item in shown.outputs.items()},
-        "html": results_panel(shown),
+        "html": results_panel(shown, _sources_href(request.get("sources_href"))),
     }
 
 

@@ -172,24 +172,35 @@ def _fields(record: Record) -> Iterator[tuple[str, Any, Any]]:
         yield item.name, hints[item.name], getattr(record, item.name)
 
 
+def references(record: Record) -> Iterator[tuple[str, Refers, list[Any]]]:
+    """Each field of ``record`` that names keys of another table: (field, marker, the keys).
+
+    The marker may sit on the field, on its optional value or on each item of its list.
+    """
+    for name, hint, value in _fields(record):
+        if value is None:
+            continue
+        items = _items_hint(hint)
+        found = [(marker, [value]) for marker in _markers(hint)[0]]
+        if items is not None:
+            found += [(marker, value if isinstance(value, list) else [value]) for marker in _markers(items)[0]]
+        for marker, values in found:
+            if isinstance(marker, Refers):
+                yield name, marker, values
+
+
 def _references(figures: Figures) -> list[Problem]:
     """Every :class:`Refers` value is a key of its table; every :class:`SameKeys` table matches."""
     problems: list[Problem] = []
     for path, record in walk(figures):
         if not path:
             continue
+        for name, marker, values in references(record):
+            problems += _refer(figures, (*path, name), marker, values)
         for name, hint, value in _fields(record):
-            metadata, _ = _markers(hint)
-            items = _items_hint(hint)
-            item_markers = _markers(items)[0] if items is not None else []
-            for marker in metadata:
-                if isinstance(marker, Refers) and value is not None:
-                    problems += _refer(figures, (*path, name), marker, [value])
+            for marker in _markers(hint)[0]:
                 if isinstance(marker, SameKeys):
                     problems += _same_keys(figures, (*path, name), marker, value)
-            for marker in item_markers:
-                if isinstance(marker, Refers) and isinstance(value, list):
-                    problems += _refer(figures, (*path, name), marker, value)
     return problems
 
 
@@ -265,11 +276,9 @@ def _citations(figures: Figures) -> list[Problem]:
     problems: list[Problem] = []
     cited: set[str] = set()
     for path, record in walk(figures):
-        for _name, hint, value in _fields(record) if path else ():
-            if isinstance(value, str) and any(
-                isinstance(marker, Refers) and marker.table == "sources" for marker in _markers(hint)[0]
-            ):
-                cited.add(value)
+        for _name, marker, values in references(record) if path else ():
+            if marker.table == "sources":
+                cited.update(values)
         if not isinstance(record, Sourced) or record.source not in figures.sources:
             continue
         file, key = _where(path)

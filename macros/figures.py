@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from calculators import formatting
 from calculators.bad_hire import salary_multiple
-from calculators.figures import Citation, Figures, MoneyBand, Quantity, Sourced
-from calculators.loaded_cost import loaded_cost
+from calculators.employer_cost import default_choices, employer_cost
+from calculators.figures import Citation, Figures, MoneyBand, Quantity, RateTable, Sourced
+from calculators.loaded_cost import setting_text
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,29 @@ def _bands(figures: Figures, table: str, bands: dict[str, MoneyBand]) -> dict[st
     return found
 
 
+def _rates(figures: Figures, location: str, rates: RateTable) -> dict[str, Figure]:
+    currency = figures.currencies[rates.currency]
+    per = formatting.per(rates.per)
+    return {
+        f"freelance.{location}.{level}": _single(
+            f"freelance.{location}.{level}", formatting.money_range(band.min, band.max, currency), rates, per
+        )
+        for level, band in rates.bands.items()
+    }
+
+
 def catalogue(figures: Figures) -> dict[str, Figure]:
     """Every figure a page may show, by key."""
     pay, equity, bad = figures.pay, figures.equity, figures.bad_hire.cost
     found: dict[str, Figure] = {}
-    for table in ("salary", "freelance", "agency"):
+    for table in ("salary", "agency"):
         found |= _bands(figures, table, getattr(pay, table))
+    for location, rates in pay.freelance.items():
+        found |= _rates(figures, location, rates)
+    for point in pay.market.percentiles:
+        found[f"market.p{point.at}"] = _single(
+            f"market.p{point.at}", formatting.money(point.value, figures.currencies[pay.market.currency]), point
+        )
     over = pay.overhead
     found["overhead"] = _single("overhead", formatting.percent_range(over.min, over.max), over)
     early = equity.early_engineer
@@ -82,8 +100,10 @@ def catalogue(figures: Figures) -> dict[str, Figure]:
     for key, quantity in figures.process.items():
         found[f"process.{key}"] = _single(f"process.{key}", quantity_text(quantity), quantity)
     currency = figures.pay_currency
+    choices = default_choices(figures)
     for level, band in pay.salary.items():
-        low, high = loaded_cost(band.min, over.min).total, loaded_cost(band.max, over.max).total
+        low = employer_cost(figures, band.min, choices).total
+        high = employer_cost(figures, band.max, choices).total
         found[f"loaded.{level}"] = _single(
             f"loaded.{level}", formatting.money_range(low, high, currency), band, formatting.per(band.per)
         )
@@ -102,24 +122,20 @@ def catalogue(figures: Figures) -> dict[str, Figure]:
     return found
 
 
-def _driver_text(figures: Figures, key: str) -> str:
-    driver = figures.bad_hire.drivers[key]
-    if driver.unit == "multiple":
-        return formatting.multiple(driver.value)
-    if driver.unit == "percent":
-        return formatting.percent(driver.value)
-    if driver.unit == "hours":
-        return f"{formatting.number(driver.value)} hours a week"
-    if driver.unit == "money-per-hour" and driver.currency is not None:
-        return f"{formatting.money(driver.value, figures.currencies[driver.currency])} an hour"
-    return formatting.plural(driver.value, "month")
-
-
 def _calculator_figures(figures: Figures) -> dict[str, Figure]:
     """The calculators' starting values, for the pages that explain them."""
     found: dict[str, Figure] = {}
     for name, driver in figures.bad_hire.drivers.items():
-        found[f"bad_hire.{name}"] = _single(f"bad_hire.{name}", _driver_text(figures, name), driver)
+        found[f"bad_hire.{name}"] = _single(f"bad_hire.{name}", setting_text(driver, figures), driver)
+    for country, costs in figures.employer_costs.items():
+        for name, setting in costs.settings.items():
+            found[f"employer.{country}.{name}"] = _single(
+                f"employer.{country}.{name}", setting_text(setting, figures), setting
+            )
+    fee = figures.recruiting.fee
+    found["recruiting.fee"] = _single("recruiting.fee", setting_text(fee, figures), fee)
+    spread = figures.recruiting.range
+    found["recruiting.range"] = _single("recruiting.range", formatting.percent_range(spread.min, spread.max), spread)
     equity = figures.equity.defaults
     found["equity.valuation"] = _single(
         "equity.valuation", formatting.money(equity.valuation, figures.currencies[equity.currency]), equity

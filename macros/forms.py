@@ -107,13 +107,16 @@ def _comparison(calculator: Calculator, record: Mapping[str, Any] | None) -> str
     )
 
 
-def calculator_form(calculator: Calculator, *, prefix: str = "", example: Sequence[tuple[str, str]] = ()) -> str:
+def calculator_form(
+    calculator: Calculator, *, prefix: str = "", example: Sequence[tuple[str, str]] = (), sources_href: str = ""
+) -> str:
     """The form for ``calculator`` with its worked example, as one block of HTML.
 
     ``prefix`` names the calculator's fields in the page's address (``?prefix.field=``)
     where several calculators share a page; on a calculator's own page it is empty
     (``?field=``). ``example`` sets some fields for the worked example (a scorecard with
     scores in it); those fields count as set by the reader once the calculator runs.
+    ``sources_href`` is the Sources page's address from the page, for the results' links.
     """
     shown = present(calculator, *calculate(calculator, example))
     texts = shown.field_texts()
@@ -127,7 +130,8 @@ def calculator_form(calculator: Calculator, *, prefix: str = "", example: Sequen
     record = shown.record() if example else None
     return (
         f'<form class="calc" id="{base}" {dom.CALCULATOR}="{attr(calculator.name)}" {dom.STATE}="static" '
-        f'{dom.URL_PREFIX}="{attr(url_prefix)}" aria-label="{attr(calculator.title)}" novalidate>'
+        f'{dom.URL_PREFIX}="{attr(url_prefix)}" {dom.SOURCES_HREF}="{attr(sources_href)}" '
+        f'aria-label="{attr(calculator.title)}" novalidate>'
         f'<fieldset class="calc-inputs"><legend>{escape(calculator.title)}</legend>{fields}'
         f'<p class="calc-error" id="{base}-error" {dom.ERROR_FOR}="" hidden></p></fieldset>'
         f"{example_inputs(shown)}"
@@ -135,7 +139,7 @@ def calculator_form(calculator: Calculator, *, prefix: str = "", example: Sequen
         f'<progress {dom.PROGRESS} max="1" value="0" hidden></progress>'
         f'<button type="button" class="md-button" {dom.RETRY} hidden>Retry</button></div>'
         f'<p class="calc-announce" {dom.ANNOUNCE} aria-live="polite" aria-atomic="true"></p>'
-        f'<div class="calc-results" {dom.RESULTS}>{results_panel(shown)}</div>'
+        f'<div class="calc-results" {dom.RESULTS}>{results_panel(shown, sources_href)}</div>'
         f"{_comparison(calculator, record)}"
         "</form>"
     )

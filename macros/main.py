@@ -1,14 +1,16 @@
 """The MkDocs adapter: loads the data once per build and exposes the macros to pages.
 
-Kept thin on purpose: every macro here calls a pure function in :mod:`macros.render`,
-:mod:`macros.figures` or :mod:`macros.forms`, which the tests call directly.
+Kept thin on purpose: every macro calls a pure function in :mod:`macros.render`,
+:mod:`macros.figures` or :mod:`macros.forms`, which the tests call directly. Each macro
+comes with the citations of what it shows, so that which page uses which source is known
+from the pages' Markdown alone (:mod:`macros.citations`): the note closing each page and the
+Sources page's "used by" both read it, whatever order pages are built in.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,9 @@ from mkdocs.exceptions import PluginError
 import calculators
 from calculators.figures import Citation, Figures
 from calculators.parsing import InputErrors
+from calculators.spec import Calculator
 from macros import manifest, render
+from macros.citations import Macro, PageUse, page_citations, pages_using
 from macros.data import DataError, load_data
 from macros.figures import Figure, UnknownFigure, catalogue, lookup
 from macros.forms import calculator_form, calculator_index, inputs_table
@@ -30,7 +34,7 @@ def define_env(env: Any) -> None:
     except DataError as error:
         raise PluginError(f"The build stopped: {error}") from None
     named = catalogue(figures)
-    used: dict[str, list[Citation]] = {}
+    registry = calculators.registry(figures)
 
     def page_uri() -> str:
         return str(env.page.file.src_uri) if env.page is not None else ""
@@ -41,69 +45,30 @@ def define_env(env: Any) -> None:
     def sources_href() -> str:
         return href(render.SOURCES_PAGE)
 
-    def note_source(citation: Citation | None) -> None:
-        if citation is not None:
-            used.setdefault(page_uri(), []).append(citation)
+    def sources_url() -> str:
+        """The Sources page's built address from this page's, for raw HTML, which MkDocs does not
+        rewrite (pages are directories: ``cost/`` links to ``../sources/``)."""
+        here = str(env.page.url) if env.page is not None else ""
+        target = posixpath.relpath("sources", here.rstrip("/") or ".")
+        return target.rstrip("/") + "/"
+
+    def figure(key: str) -> Figure:
+        try:
+            return lookup(named, key)
+        except UnknownFigure as error:
+            raise PluginError(f"{page_uri()}: {error.args[0]}") from None
 
     def fig(key: str, period: bool = True) -> str:
         """A figure for prose, e.g. ``{{ fig("salary.senior") }}`` -> ``$140,000–$200,000 a year``."""
-        try:
-            figure = lookup(named, key)
-        except UnknownFigure as error:
-            raise PluginError(f"{page_uri()}: {error.args[0]}") from None
-        note_source(figure.citation)
-        source = figures.sources[figure.citation.source] if figure.citation else None
-        return render.figure_text(figure, source, with_period=period)
+        shown = figure(key)
+        source = figures.sources[shown.citation.source] if shown.citation else None
+        return render.figure_text(shown, source, with_period=period)
 
-    def pay_table() -> str:
-        """Salary and freelance bands by level."""
-        return render.pay_table(figures, sources_href())
-
-    def agency_table() -> str:
-        """Agency hourly rates by region."""
-        return render.agency_table(figures, sources_href())
-
-    def overhead_covers() -> str:
-        """What the fully loaded overhead covers, as a phrase."""
-        covers = figures.pay.overhead.covers
-        return ", ".join(covers[:-1]) + f" and {covers[-1]}" if len(covers) > 1 else covers[0]
-
-    def sources_list() -> str:
-        """Every source with its as-of date."""
-        return render.sources_list(figures)
-
-    def loaded_table() -> str:
-        """Base salary and fully loaded cost by level."""
-        return render.loaded_table(figures, sources_href())
-
-    def breakeven_table() -> str:
-        """Hours a year at which an hourly engagement costs as much as an employee."""
-        return render.breakeven_table(figures, sources_href())
-
-    for macro in (
-        fig,
-        pay_table,
-        agency_table,
-        overhead_covers,
-        sources_list,
-        loaded_table,
-        breakeven_table,
-    ):
-        env.macro(macro)
-    _calculator_macros(env, figures, page_uri)
-    _interview_macros(env, figures, named, Links(page_uri, href, note_source))
-
-    def close_page() -> str:
-        return render.page_sources(figures, used.pop(page_uri(), []), sources_href())
-
-    env.variables["_close_page"] = close_page
-    env.variables["_figures"] = figures
-
-
-def _calculator_macros(env: Any, figures: Figures, page_uri: Callable[[], str]) -> None:
-    """``calculator``, ``calculator_inputs`` and ``calculators_list`` (see :mod:`macros.forms`)."""
-    # Built from this build's data, never from a figures file an earlier build left behind.
-    calculator_registry = calculators.registry(figures)
+    def calculator_named(name: str) -> Calculator:
+        if name not in registry:
+            known = ", ".join(registry)
+            raise PluginError(f"{page_uri()}: no calculator named {name!r}; the calculators are: {known}")
+        return registry[name]
 
     def calculator(name: str, prefix: str = "", example: dict[str, object] | None = None) -> str:
         """A calculator's form with its worked example: ``{{ calculator("loaded-cost") }}``.
@@ -112,80 +77,86 @@ def _calculator_macros(env: Any, figures: Figures, page_uri: Callable[[], str]) 
         calculators share a page (``?loaded-cost.base_salary=``). ``example`` sets fields of
         the worked example (``example={"score_database": 3}``); a bad one stops the build.
         """
-        if name not in calculator_registry:
-            known = ", ".join(calculator_registry)
-            raise PluginError(f"{page_uri()}: no calculator named {name!r}; the calculators are: {known}")
         pairs = [(str(field), str(value)) for field, value in (example or {}).items()]
         try:
-            return calculator_form(calculator_registry[name], prefix=prefix, example=pairs)
+            return calculator_form(calculator_named(name), prefix=prefix, example=pairs, sources_href=sources_url())
         except InputErrors as problem:
             raise PluginError(f"{page_uri()}: the example for {name} is wrong: {problem}") from None
 
-    def calculator_inputs(name: str) -> str:
-        """A calculator's fields as a table: what each is, what it accepts, where it starts."""
-        if name not in calculator_registry:
-            raise PluginError(f"{page_uri()}: no calculator named {name!r}")
-        return inputs_table(calculator_registry[name])
-
-    def calculators_list() -> str:
-        """Every calculator with a link to its page (for docs/calculators/index.md)."""
-        return calculator_index(calculator_registry)
-
-    for macro in (calculator, calculator_inputs, calculators_list):
-        env.macro(macro)
-
-
-@dataclass(frozen=True)
-class Links:
-    """What a macro needs to know about the page it is on."""
-
-    page_uri: Callable[[], str]
-    href: Callable[[str], str]
-    """A link to another page (``interview.md``), relative to the current one."""
-    note_source: Callable[[Citation | None], None]
-    """Record that the page shows a figure with this citation."""
-
-
-def _interview_macros(env: Any, figures: Figures, named: dict[str, Figure], page: Links) -> None:
-    """Macros for the interview rubric and the red flags (data/interview.yaml, data/red_flags.yaml)."""
-
-    def sources_href() -> str:
-        return page.href(render.SOURCES_PAGE)
-
-    def rubric_scale() -> str:
-        """The rubric's levels."""
-        scale = figures.interview.scale
-        page.note_source(scale.citation)
-        return render.rubric_scale(figures, sources_href())
-
     def interview_areas(kind: str) -> str:
         """Every rubric area of one kind: ``interview``, ``work-sample`` or ``reference``."""
-        for area in figures.interview.areas.values():
-            if area.kind == kind:
-                page.note_source(area.citation)
-                page.note_source(area.rubric.citation)
         try:
             return render.interview_areas(figures, kind, named, sources_href())
         except (ValueError, UnknownFigure) as error:
-            raise PluginError(f"{page.page_uri()}: {error.args[0]}") from None
+            raise PluginError(f"{page_uri()}: {error.args[0]}") from None
 
-    def rubric_summary() -> str:
-        """The rubric areas, linked to their sections on the interview page."""
-        return render.rubric_summary(figures, page.href(render.INTERVIEW_PAGE))
+    def calculator_cites(name: str, *_: object, **__: object) -> Iterable[Citation]:
+        return calculator_named(name).citations if name in registry else ()
 
-    def red_flags() -> str:
-        """The red flags with their checks."""
-        for flag in figures.red_flags.values():
-            page.note_source(flag.citation)
-            page.note_source(Citation(flag.check_source))
-        return render.red_flags(figures, page.href(render.INTERVIEW_PAGE), sources_href())
+    def table(render_table: Callable[[Figures, str], str]) -> Callable[[], str]:
+        return lambda: render_table(figures, sources_href())
 
-    def red_flag_summary() -> str:
-        """The red flags, linked to their sections."""
-        return render.red_flag_summary(figures, page.href(render.RED_FLAGS_PAGE), page.href(render.INTERVIEW_PAGE))
+    def cites(function: Callable[[Figures], list[Citation]]) -> Callable[[], list[Citation]]:
+        return lambda: function(figures)
 
-    for macro in (rubric_scale, interview_areas, rubric_summary, red_flags, red_flag_summary):
-        env.macro(macro)
+    def none(*_: object, **__: object) -> list[Citation]:
+        return []
+
+    overhead = figures.pay.overhead
+    macros: dict[str, Macro] = {
+        "fig": Macro(fig, lambda key, *_: [c] if (c := named[key].citation if key in named else None) else []),
+        "pay_table": Macro(table(render.pay_table), cites(render.pay_cites)),
+        "market_table": Macro(table(render.market_table), cites(render.market_cites)),
+        "agency_table": Macro(table(render.agency_table), cites(render.agency_cites)),
+        "loaded_table": Macro(table(render.loaded_table), cites(render.loaded_cites)),
+        "breakeven_table": Macro(table(render.breakeven_table), cites(render.breakeven_cites)),
+        "ecec_table": Macro(table(render.ecec_table), cites(render.ecec_cites)),
+        "equity_by_hire_table": Macro(table(render.equity_by_hire_table), cites(render.equity_by_hire_cites)),
+        "bad_hire_claims": Macro(table(render.bad_hire_claims), cites(render.bad_hire_claims_cites)),
+        "overhead_covers": Macro(lambda: render.phrase(overhead.covers), lambda: [overhead.citation]),
+        "calculator": Macro(calculator, calculator_cites),
+        "calculator_inputs": Macro(lambda name: inputs_table(calculator_named(name)), calculator_cites),
+        "calculators_list": Macro(lambda: calculator_index(registry), none),
+        "rubric_scale": Macro(table(render.rubric_scale), lambda: [figures.interview.scale.citation]),
+        "interview_areas": Macro(interview_areas, lambda kind: render.interview_cites(figures, kind)),
+        "rubric_summary": Macro(lambda: render.rubric_summary(figures, href(render.INTERVIEW_PAGE)), none),
+        "red_flags": Macro(
+            lambda: render.red_flags(figures, href(render.INTERVIEW_PAGE), sources_href()),
+            cites(render.red_flag_cites),
+        ),
+        "red_flag_summary": Macro(
+            lambda: render.red_flag_summary(figures, href(render.RED_FLAGS_PAGE), href(render.INTERVIEW_PAGE)),
+            none,
+        ),
+    }
+    docs = Path(env.conf["docs_dir"])
+    uses: list[PageUse] = pages_using(docs, macros)
+
+    def sources_list() -> str:
+        """Every source with its address, kind and dates, and the pages and calculators that use it."""
+        return render.sources_list(figures, uses, registry, href)
+
+    macros["sources_list"] = Macro(sources_list, none)
+    for name, macro in macros.items():
+        env.macro(macro.render, name)
+
+    written: dict[str, str] = {}
+
+    def keep_page() -> None:
+        written[page_uri()] = env.markdown
+
+    def close_page() -> str:
+        used = page_citations(written.pop(page_uri(), ""), macros)
+        return render.page_sources(figures, used, sources_href())
+
+    env.variables["_keep_page"] = keep_page
+    env.variables["_close_page"] = close_page
+    env.variables["_figures"] = figures
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Keep the page's Markdown as written, for the note that closes it."""
+    env.variables["_keep_page"]()
 
 
 def on_post_page_macros(env: Any) -> None:
@@ -199,7 +170,7 @@ def on_post_build(env: Any) -> None:
     config = env.conf
     pages = tuple(manifest.reading_order(env.variables["navigation"].items))
     own_pages = {f"calculators/{name}/": name for name in calculators.BUILDERS}
-    checked = sorted(source.retrieved for source in figures.sources.values() if source.retrieved)
+    read = sorted(source.retrieved for source in figures.sources.values() if source.retrieved)
     site_dir = Path(config["site_dir"])
     manifest.write(
         manifest.Manifest(
@@ -207,7 +178,7 @@ def on_post_build(env: Any) -> None:
             site_description=" ".join(str(config.get("site_description") or "").split()),
             site_url=str(config.get("site_url") or "").rstrip("/") + "/",
             pages=pages,
-            sources_read=(checked[0], checked[-1]),
+            sources_read=(read[0], read[-1]),
             calculators={own_pages[page.url]: page.url for page in pages if page.url in own_pages},
             site_dir=str(site_dir.resolve()),
         ),

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from calculators import formatting
+from calculators.employer_cost import LIKE_FOR_LIKE_FORMULA, US, default_choices, employer_cost, like_for_like_markup
 from calculators.engagement import FULL_TIME_YEAR, compare
-from calculators.figures import Citation, Figures, MoneyBand, Source, Sourced
-from calculators.loaded_cost import loaded_cost
+from calculators.figures import CLAIM_STATUS, Citation, Figures, Source, Sourced
+from calculators.market import below_floor, ordinal, position
+from calculators.spec import Calculator
+from macros.citations import PageUse
 from macros.figures import Figure, lookup
 
 SOURCES_PAGE = "sources.md"
@@ -36,19 +39,11 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]], *, align: Sequen
     return "\n".join([cells(header), cells(marks), *(cells(row) for row in rows)])
 
 
-def source_link(key: str, source: Source, sources_href: str) -> str:
-    return f"[{source.name}]({sources_href}#source-{key})"
-
-
 def cite(figures: Figures, citation: Citation, sources_href: str) -> str:
     """A citation in words: "BLS OEWS, May 2024, as reported by ler.me", or "our assumption"."""
-    source = figures.sources[citation.source]
-    words = source_link(citation.source, source, sources_href)
-    if citation.period and not source.is_assumption:
-        words += f", {citation.period}"
-    if citation.via:
-        words += ", as reported by " + source_link(citation.via, figures.sources[citation.via], sources_href)
-    return words
+    return "".join(
+        f"[{words}]({sources_href}#source-{key})" if key else words for key, words in figures.citation_parts(citation)
+    )
 
 
 def caption(figures: Figures, citations: Iterable[Citation], sources_href: str) -> str:
@@ -63,8 +58,12 @@ def _cited(records: Iterable[Sourced]) -> list[Citation]:
 
 
 def pay_table(figures: Figures, sources_href: str) -> str:
-    """Salary and freelance bands by level, with experience, captioned with source and date."""
+    """Salary and freelance bands by level, with experience, captioned with their sources."""
     pay = figures.pay
+    currency = figures.pay_currency
+    salary_region = next(iter(pay.salary.values())).region
+    header = ["Level", "Experience", f"Salary ({salary_region}, a year)"]
+    header += [f"Freelance, {rates.label} (an hour)" for rates in pay.freelance.values()]
     rows = []
     for key, level in figures.levels.items():
         years = (
@@ -72,20 +71,75 @@ def pay_table(figures: Figures, sources_href: str) -> str:
             if level.max_years is None
             else formatting.span(str(level.min_years), str(level.max_years))
         )
-        salary, freelance = pay.salary[key], pay.freelance[key]
+        salary = pay.salary[key]
         rows.append(
             [
                 level.label,
                 f"{years} years",
-                formatting.money_range(salary.min, salary.max, figures.currencies[salary.currency]),
-                formatting.money_range(freelance.min, freelance.max, figures.currencies[freelance.currency]),
+                formatting.money_range(salary.min, salary.max, currency),
+                *(
+                    formatting.money_range(rates.bands[key].min, rates.bands[key].max, currency)
+                    for rates in pay.freelance.values()
+                ),
             ]
         )
-    salary_region = next(iter(pay.salary.values())).region
-    freelance_region = next(iter(pay.freelance.values())).region
-    header = ["Level", "Experience", f"Salary ({salary_region}, a year)", f"Freelance ({freelance_region}, an hour)"]
-    body = table(header, rows, align="llrr")
-    return body + "\n\n" + caption(figures, _cited([*pay.salary.values(), *pay.freelance.values()]), sources_href)
+    body = table(header, rows, align="llr" + "r" * len(pay.freelance))
+    return body + "\n\n" + caption(figures, pay_cites(figures), sources_href)
+
+
+def pay_cites(figures: Figures) -> list[Citation]:
+    return _cited([*figures.pay.salary.values(), *figures.pay.freelance.values()])
+
+
+def market_cites(figures: Figures) -> list[Citation]:
+    return _cited(figures.pay.market.percentiles)
+
+
+def market_table(figures: Figures, sources_href: str) -> str:
+    """What the whole occupation earned (points of the distribution), beside the level bands,
+    with a sentence on where the bands fall that follows the data."""
+    market = figures.pay.market
+    currency = figures.currencies[market.currency]
+    rows = [
+        [
+            f"{ordinal(point.at)} percentile",
+            formatting.money(point.value, currency),
+            cite(figures, point.citation, sources_href),
+        ]
+        for point in market.percentiles
+    ]
+    body = table(["Point of the distribution", f"Pay ({formatting.per(market.per)})", "Source"], rows, align="lrl")
+    return body + "\n\n" + f'<p class="figure-source" markdown>{market.label}.</p>' + "\n\n" + band_positions(figures)
+
+
+def band_positions(figures: Figures) -> str:
+    """Where each level's salary band falls in the occupation's pay, generated from the data."""
+    market = figures.pay.market
+    currency = figures.pay_currency
+    parts = []
+    for key, level in figures.levels.items():
+        band = figures.pay.salary[key]
+        low, high = position(market, band.min), position(market, band.max)
+        span = f"from {low} to {high}" if low != high else low
+        parts.append(
+            f"the {level.label.lower()} band ({formatting.money_range(band.min, band.max, currency)}) runs {span}"
+        )
+    first = market.percentiles[0]
+    below = [
+        figures.levels[key].label.lower() for key, band in figures.pay.salary.items() if below_floor(market, band.min)
+    ]
+    warning = (
+        f" So the {' and '.join(below)} band{'s' if len(below) > 1 else ''} starts where fewer than one software "
+        f"developer in ten was paid ({formatting.money(first.value, currency)} at the {ordinal(first.at)} "
+        "percentile): an offer there competes with almost every other employer's."
+        if below
+        else ""
+    )
+    source = figures.sources[next(iter(figures.pay.salary.values())).source]
+    return (
+        f"Set against what US software developers earned ({first.period}), the {source.name}'s bands sit like "
+        f"this: {'; '.join(parts)}.{warning}"
+    )
 
 
 def agency_table(figures: Figures, sources_href: str) -> str:
@@ -95,7 +149,11 @@ def agency_table(figures: Figures, sources_href: str) -> str:
         for band in figures.pay.agency.values()
     ]
     body = table(["Agency based in", "Rate (an hour)"], rows, align="lr")
-    return body + "\n\n" + caption(figures, _cited(figures.pay.agency.values()), sources_href)
+    return body + "\n\n" + caption(figures, agency_cites(figures), sources_href)
+
+
+def agency_cites(figures: Figures) -> list[Citation]:
+    return _cited(figures.pay.agency.values())
 
 
 def figure_text(figure: Figure, source: Source | None, *, with_period: bool = True) -> str:
@@ -118,8 +176,11 @@ def page_sources(figures: Figures, used: Iterable[Citation], sources_href: str) 
     )
 
 
-def sources_list(figures: Figures) -> str:
-    """Every source with its kind, publisher, address and dates, each with its own anchor."""
+def sources_list(
+    figures: Figures, uses: Sequence[PageUse], calculators: Mapping[str, Calculator], href: Callable[[str], str]
+) -> str:
+    """Every source with its kind, publisher, address and dates, and where the guide uses it
+    (``href`` turns a page's source path into a link from the Sources page)."""
     blocks = []
     for key, source in figures.sources.items():
         lines = [f"- **Kind:** {source.kind_label}", f"- **Publisher:** {source.publisher}"]
@@ -127,10 +188,28 @@ def sources_list(figures: Figures) -> str:
             lines.append(f"- **Address:** [{source.url}]({source.url})")
         if not source.is_assumption:
             lines.append(f"- **Its date:** {edition_text(source)}")
-            if source.retrieved:
-                lines.append(f"- **Read on:** {long_date(source.retrieved)}")
-        blocks.append(f"### {source.title} {{ #source-{key} }}\n\n" + "\n".join(lines) + f"\n\n{source.note}\n")
+            lines.append(f"- **We read it:** {long_date(source.retrieved) if source.retrieved else 'only as restated'}")
+        pages = [
+            f"[{use.title}]({href(use.path)})"
+            for use in uses
+            if use.path != SOURCES_PAGE and any(key in (c.source, c.via) for c in use.citations)
+        ]
+        tools = [
+            f"[{calculator.title}]({href(f'calculators/{name}.md')})"
+            for name, calculator in calculators.items()
+            if any(key in (c.source, c.via) for c in calculator.citations)
+        ]
+        if pages or tools:
+            lines.append(f"- **Used on:** {', '.join([*pages, *tools])}")
+        blocks.append(
+            f"### {source.title} {{ #source-{key} }}\n\n" + "\n".join(lines) + f"\n\n{' '.join(source.note.split())}\n"
+        )
     return "\n".join(blocks)
+
+
+def phrase(items: Sequence[str]) -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    return ", ".join(items[:-1]) + f" and {items[-1]}" if len(items) > 1 else items[0]
 
 
 def edition_text(source: Source) -> str:
@@ -171,6 +250,19 @@ def rubric_scale(figures: Figures, sources_href: str) -> str:
     rows = [[level.label, str(level.score), level.meaning] for level in scale.levels]
     body = table(["Level", "Score", "What it means"], rows, align="lrl")
     return body + "\n\n" + caption(figures, [scale.citation], sources_href)
+
+
+def interview_cites(figures: Figures, kind: str) -> list[Citation]:
+    return [
+        citation
+        for area in figures.interview.areas.values()
+        if area.kind == kind
+        for citation in (area.citation, area.rubric.citation)
+    ]
+
+
+def red_flag_cites(figures: Figures) -> list[Citation]:
+    return [c for flag in figures.red_flags.values() for c in (flag.citation, Citation(flag.check_source))]
 
 
 def interview_area(figures: Figures, key: str, catalogue: Mapping[str, Figure], sources_href: str) -> str:
@@ -240,63 +332,85 @@ def red_flag_summary(figures: Figures, red_flags_href: str, interview_href: str)
 
 
 def loaded_table(figures: Figures, sources_href: str) -> str:
-    """Base salary and fully loaded cost by level (overhead's low end on the low, high on the high)."""
-    pay, over, currency = figures.pay, figures.pay.overhead, figures.pay_currency
+    """Base salary and what an employee costs by level: the published rule of thumb beside the
+    itemised cost (the loaded-cost calculator's, with its starting choices)."""
+    pay, rule, currency = figures.pay, figures.pay.overhead, figures.pay_currency
+    choices = default_choices(figures)
     rows = []
     for key, level in figures.levels.items():
         band = pay.salary[key]
-        low, high = loaded_cost(band.min, over.min).total, loaded_cost(band.max, over.max).total
+        low, high = employer_cost(figures, band.min, choices), employer_cost(figures, band.max, choices)
         rows.append(
             [
                 level.label,
                 formatting.money_range(band.min, band.max, currency),
-                formatting.money_range(low, high, currency),
+                formatting.money_range(band.min * (1 + rule.min / 100), band.max * (1 + rule.max / 100), currency),
+                formatting.money_range(low.total, high.total, currency),
+                formatting.span(
+                    formatting.percent(round(low.overhead_pct)), formatting.percent(round(high.overhead_pct))
+                ),
             ]
         )
-    header = ["Level", "Base salary (a year)", "Fully loaded (a year)"]
-    records = [*_cited(pay.salary.values()), over.citation]
-    return table(header, rows, align="lrr") + "\n\n" + caption(figures, records, sources_href)
+    header = [
+        "Level",
+        "Base salary (a year)",
+        f"Rule of thumb: add {formatting.percent_range(rule.min, rule.max)}",
+        "Itemised (a year)",
+        "Itemised, beyond base",
+    ]
+    return table(header, rows, align="lrrrr") + "\n\n" + caption(figures, loaded_cites(figures), sources_href)
+
+
+def loaded_cites(figures: Figures) -> list[Citation]:
+    """The salary bands, the rule of thumb, and every line of the itemised cost at its starting choices."""
+    costs = figures.employer_costs[US]
+    records = [*_cited(figures.pay.salary.values()), figures.pay.overhead.citation]
+    records += [line.citation for line in costs.contributions.values()]
+    state = costs.states[costs.defaults.state]
+    records += [state.unemployment.citation, costs.health.premiums.citation, costs.health.worker_contributions.citation]
+    records += [costs.defaults.citation, *(setting.citation for setting in costs.settings.values())]
+    return records
 
 
 def breakeven_table(figures: Figures, sources_href: str) -> str:
     """At the midpoints, how many paid hours a year make an hourly engagement cost as much as an employee.
 
-    One row per level (remote freelancer at that level) and one per agency region (against the
-    most senior employee, since agencies bill their senior people's time at one blended rate).
-    The arithmetic is the engagement calculator's, over one year with no hiring cost.
+    One row per level and freelancer location, and one per agency region (against the most
+    senior employee, since agencies bill their senior people's time at one blended rate). The
+    arithmetic is the engagement calculator's, over one year with no hiring cost; the employee
+    costs the itemised cost with the calculators' starting choices.
     """
-    pay, over, currency = figures.pay, figures.pay.overhead, figures.pay_currency
-    year = figures.process[FULL_TIME_YEAR]
+    pay, currency = figures.pay, figures.pay_currency
     year_hours = figures.quantity(FULL_TIME_YEAR)
+    choices = default_choices(figures)
 
-    def row(label: str, employee: MoneyBand, rate: MoneyBand) -> list[str]:
-        costs = compare(
-            salary=employee.middle,
-            overhead_pct=over.middle,
-            hiring=0,
-            hours=0,
-            freelance_rate=rate.middle,
-            agency_rate=rate.middle,
-        )
+    def row(label: str, salary: float, rate: float) -> list[str]:
+        employee = employer_cost(figures, salary, choices).total
+        costs = compare(employee_year=employee, hiring=0, hours=0, freelance_rate=rate, agency_rate=rate)
         hours = costs.break_even_hours(12) * 12
         share = hours / year_hours
         verdict = "more than a full-time year" if share > 1 else f"about {formatting.percent(round(share * 100))}"
         return [
             label,
-            formatting.money(costs.by_month("full_time", 12), currency),
-            formatting.money(rate.middle, currency),
+            formatting.money(employee, currency),
+            formatting.money(rate, currency),
             formatting.number(round(hours, -1)),
             verdict,
         ]
 
     rows = [
-        row(f"{level.label} freelancer vs {level.label.lower()} employee", pay.salary[key], pay.freelance[key])
+        row(
+            f"{level.label} freelancer {rates.label} vs {level.label.lower()} employee",
+            pay.salary[key].middle,
+            rates.bands[key].middle,
+        )
         for key, level in figures.levels.items()
+        for rates in pay.freelance.values()
     ]
     senior_key = next(reversed(list(figures.levels)))
     senior = figures.levels[senior_key]
     rows += [
-        row(f"{band.name} vs {senior.label.lower()} employee", pay.salary[senior_key], band)
+        row(f"{band.name} vs {senior.label.lower()} employee", pay.salary[senior_key].middle, band.middle)
         for band in pay.agency.values()
     ]
     header = [
@@ -306,6 +420,109 @@ def breakeven_table(figures: Figures, sources_href: str) -> str:
         "Break-even hours a year",
         "Break-even as a share of full time",
     ]
+    return table(header, rows, align="lrrrl") + "\n\n" + caption(figures, breakeven_cites(figures), sources_href)
+
+
+def breakeven_cites(figures: Figures) -> list[Citation]:
+    pay = figures.pay
     records = _cited([*pay.salary.values(), *pay.freelance.values(), *pay.agency.values()])
-    records += [over.citation, year.citation]
-    return table(header, rows, align="lrrrl") + "\n\n" + caption(figures, records, sources_href)
+    return [*records, figures.process[FULL_TIME_YEAR].citation, *loaded_cites(figures)[len(pay.salary) :]]
+
+
+# --- Several views of one quantity -------------------------------------------------------------
+
+
+def ecec_table(figures: Figures, sources_href: str) -> str:
+    """BLS ECEC: benefits as BLS counts them (a share of total compensation) beside the markup on a
+    salary they amount to, like for like (derived in code from the components)."""
+    rows = []
+    for group in figures.ecec.groups.values():
+        total = group.wages + group.benefits
+        rows.append(
+            [
+                group.label,
+                formatting.money(group.wages, figures.pay_currency, cents=True),
+                formatting.money(group.benefits, figures.pay_currency, cents=True),
+                formatting.percent(round(group.benefits / total * 100, 1)),
+                formatting.percent(round(like_for_like_markup(group), 1)),
+            ]
+        )
+    header = [
+        "Workers (private industry)",
+        "Wages an hour worked",
+        "Benefits an hour worked",
+        "Benefits, share of total compensation",
+        "Like-for-like markup on a salary (derived)",
+    ]
+    records = ecec_cites(figures)
+    derived = (
+        f'<p class="figure-source" markdown>Derived: markup = {LIKE_FOR_LIKE_FORMULA}, because BLS counts paid '
+        "leave and supplemental pay as benefits while a salary already pays for them.</p>"
+    )
+    return table(header, rows, align="lrrrr") + "\n\n" + caption(figures, records, sources_href) + "\n\n" + derived
+
+
+def ecec_cites(figures: Figures) -> list[Citation]:
+    return _cited(figures.ecec.groups.values())
+
+
+def equity_by_hire_cites(figures: Figures) -> list[Citation]:
+    return [figures.equity.by_hire.citation, figures.equity.early_engineer.citation]
+
+
+def bad_hire_claims_cites(figures: Figures) -> list[Citation]:
+    return _cited(figures.bad_hire.claims.values())
+
+
+def equity_by_hire_table(figures: Figures, sources_href: str) -> str:
+    """Initial grants by hire number (median and quartiles) beside the seed article's range, each
+    saying what it covers."""
+    grants = figures.equity.by_hire
+    rows = [
+        [
+            f"Hire #{hire.hire}",
+            formatting.percent(hire.p25),
+            formatting.percent(hire.median),
+            formatting.percent(hire.p75),
+        ]
+        for hire in grants.hires
+    ]
+    body = table(["Hire", "25th percentile", "Median", "75th percentile"], rows, align="lrrr")
+    seed = figures.equity.early_engineer
+    seed_source = figures.sources[seed.source]
+    above = [hire.hire for hire in grants.hires if hire.median > seed.max]
+    inside = [hire.hire for hire in grants.hires if seed.min <= hire.median <= seed.max]
+    below = [hire.hire for hire in grants.hires if hire.median < seed.min]
+    where = [
+        f"under the median grant to {_hires(above)}" if above else "",
+        f"around the medians of {_hires(inside)}" if inside else "",
+        f"above the median grant to {_hires(below)}" if below else "",
+    ]
+    note = (
+        f"What these cover: {grants.covers}. The {seed_source.name} gives "
+        f'{formatting.percent_range(seed.min, seed.max)} for "early engineering hires" without saying which hires '
+        f"or where the range comes from: that range sits {' and '.join(part for part in where if part)}."
+    )
+    return body + "\n\n" + caption(figures, equity_by_hire_cites(figures), sources_href) + "\n\n" + note
+
+
+def _hires(numbers: list[int]) -> str:
+    """[1, 2] -> "hires #1–#2"; [3] -> "hire #3"."""
+    if len(numbers) == 1:
+        return f"hire #{numbers[0]}"
+    return f"hires #{numbers[0]}–#{numbers[-1]}"
+
+
+def bad_hire_claims(figures: Figures, sources_href: str) -> str:
+    """What is known about each published figure for the cost of a bad hire."""
+    rows = [
+        [
+            claim.figure,
+            claim.attributed_to,
+            CLAIM_STATUS[claim.status],
+            " ".join(claim.known.split()),
+            cite(figures, claim.citation, sources_href),
+        ]
+        for claim in figures.bad_hire.claims.values()
+    ]
+    return table(["The figure", "Credited to", "Status", "What is known", "Where we read it"], rows)

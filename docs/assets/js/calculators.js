@@ -277,7 +277,7 @@
     request() {
       const fields = [];
       for (const [name, values] of this.touched) for (const value of values) fields.push([name, value]);
-      return { calculator: this.name, fields };
+      return { calculator: this.name, fields, sources_href: this.form.dataset.sourcesHref || "" };
     }
 
     writeAddress() {
