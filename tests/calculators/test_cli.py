@@ -35,13 +35,115 @@ def test_list_json_describes_every_calculator() -> None:
             assert set(output) >= {"name", "label", "kind", "unit"}
 
 
+RECORD = {"calculator", "inputs", "outputs", "breakdown", "warnings", "notes"}
+OUTPUTS = {
+    "loaded-cost": {
+        "employer_taxes",
+        "benefits",
+        "equipment",
+        "overhead_amount",
+        "effective_overhead_pct",
+        "total_annual",
+        "monthly",
+        "first_year_total",
+        "itemised",
+    },
+    "engagement": {
+        "full_time_total",
+        "freelance_total",
+        "agency_total",
+        "break_even_hours_per_month",
+        "break_even_hours_per_year",
+        "break_even_within_full_time",
+        "cheapest",
+    },
+    "bad-hire": {
+        "total",
+        "multiple_of_salary",
+        "value_lost",
+        "cash_cost",
+        "lost_output",
+        "empty_seat",
+        "team_time",
+        "replacement",
+        "severance",
+        "monthly_salary",
+    },
+    "equity": {
+        "paper_value",
+        "exercise_cost",
+        "value_at_exit",
+        "vested_pct",
+        "vested_share_of_grant_pct",
+        "vested_value_at_exit",
+        "exercise_cost_vested",
+        "annual_equity_value",
+        "total_comp_annual",
+    },
+    "scorecard": {
+        "candidate",
+        "score",
+        "weighted_mean",
+        "recommendation",
+        "recommendation_meaning",
+        "red_flags",
+        "red_flag_count",
+        "knockouts",
+        "scored_areas",
+    },
+    "role": {
+        "seniority",
+        "seniority_because",
+        "engagement",
+        "engagement_because",
+        "skills",
+        "skills_because",
+        "interview_areas",
+        "interview_areas_because",
+        "cost_range",
+        "cost_low",
+        "cost_high",
+        "loaded_cost_low",
+        "loaded_cost_high",
+    },
+}
+"""The outputs other tools read, by name: the contract of ``run NAME --json``."""
+YES_NO = {("loaded-cost", "itemised"), ("engagement", "break_even_within_full_time")}
+
+
+def test_every_calculator_is_in_the_contract() -> None:
+    done = cli("list", "--json")
+    assert done.returncode == 0, done.stderr
+    assert {calc["name"] for calc in json.loads(done.stdout)} == set(OUTPUTS)
+
+
+@pytest.mark.parametrize("name", sorted(OUTPUTS))
+def test_run_json_names_its_outputs(name: str) -> None:
+    done = cli("run", name, "--json")
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert set(record) == RECORD
+    assert record["calculator"] == name
+    assert set(record["outputs"]) == OUTPUTS[name]
+    assert isinstance(record["notes"], list)
+    assert isinstance(record["warnings"], list)
+    for output, value in record["outputs"].items():
+        if (name, output) in YES_NO:
+            assert value is True or value is False, (output, value)  # JSON true/false, not 1/0
+        else:
+            assert not isinstance(value, bool), (output, value)
+
+
 def test_run_json_is_exactly_one_object() -> None:
     done = cli("run", "loaded-cost", "base_salary=150000", "overhead_pct=25", "--json")
     assert done.returncode == 0, done.stderr
     record = json.loads(done.stdout)
-    assert set(record) == {"calculator", "inputs", "outputs", "breakdown", "warnings"}
+    assert set(record) == RECORD
     assert record["outputs"]["total_annual"] == 187500
+    assert record["outputs"]["itemised"] is False
+    assert record["notes"] == []
     assert record["inputs"]["level"] == "mid"
+    assert '"itemised": false' in done.stdout or '"itemised":false' in done.stdout
 
 
 def test_run_prints_a_readable_breakdown() -> None:

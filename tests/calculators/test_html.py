@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from html import escape
 from html.parser import HTMLParser
 
-from calculators import registry
+from calculators import dom, registry
 from calculators.html import results_panel
 from calculators.results import calculate, present
-from calculators.spec import Calculator, Chart, Column, Inputs, Line, Output, Result, Series, Table
+from calculators.spec import Assumption, Calculator, Chart, Column, Inputs, Line, Output, Result, Series, Table
 from macros.currencies import currency
 
 USD = currency("USD")
@@ -64,9 +65,10 @@ HOSTILE = '<img src=x onerror="alert(1)">&amp;'
 def _hostile_calculator() -> Calculator:
     def compute(inputs: Inputs) -> Result:
         return Result(
-            outputs={"amount": 1234.5, "word": HOSTILE},
-            breakdown=(Line(HOSTILE, 1234.5, HOSTILE),),
+            outputs={"amount": 1234.56, "word": HOSTILE},
+            breakdown=(Line(HOSTILE, 1234.56, HOSTILE),),
             warnings=(HOSTILE,),
+            notes=(HOSTILE,),
             tables=(Table(HOSTILE, (Column(HOSTILE, "text"), Column("Cost", "money")), ((HOSTILE, 10.0),)),),
             charts=(Chart(HOSTILE, "x", "y", "money", (Series("s", ((0.0, 1.0),)),), HOSTILE, USD),),
         )
@@ -78,7 +80,7 @@ def _hostile_calculator() -> Calculator:
         inputs=(),
         outputs=(Output("amount", HOSTILE, "money", HOSTILE, HOSTILE), Output("word", "Word", "text")),
         compute=compute,
-        assumptions=(HOSTILE,),
+        assumptions=(Assumption(HOSTILE, ((("editorial", HOSTILE), (None, HOSTILE)),)),),
         currency=USD,
     )
 
@@ -90,9 +92,11 @@ def test_text_from_a_calculator_is_escaped_everywhere() -> None:
     parsed = _parse(html)
     assert "img" not in parsed.tags
     assert "<img" not in html
-    assert parsed.text.count(HOSTILE) >= 6
+    assert parsed.text.count(HOSTILE) >= 9
     assert parsed.outputs["word"] == (HOSTILE, HOSTILE)
-    assert parsed.outputs["amount"] == ("1234.5", "$1,234.50")
+    # A headline amount of 100 or more is shown in whole units; the breakdown keeps the cents.
+    assert parsed.outputs["amount"] == ("1234.56", "$1,235")
+    assert "$1,234.56" in html
 
 
 def test_tables_and_charts_are_rendered_with_captions() -> None:
@@ -105,3 +109,24 @@ def test_tables_and_charts_are_rendered_with_captions() -> None:
     assert html.count("<caption>") == 2  # the breakdown and the result table
     assert "<svg" in html
     assert '<figure class="calc-chart-figure">' in html
+
+
+def test_notes_sit_apart_from_warnings_and_sources_link_to_the_sources_page() -> None:
+    calc = _hostile_calculator()
+    inputs, result = calculate(calc, [])
+    html = results_panel(present(calc, inputs, result), "../sources/")
+    assert html.count(f"{dom.NOTES}") == 1
+    assert html.count(f"{dom.WARNINGS}") == 1
+    assert html.index(dom.WARNINGS) < html.index(dom.NOTES) < html.index(dom.BREAKDOWN)
+    assert '<a href="../sources/#source-editorial">' in html
+    assert "Source: " in html
+    assert 'href="' not in results_panel(present(calc, inputs, result))  # no address, no link
+
+
+def test_no_notes_no_notes_block() -> None:
+    for calc in registry().values():
+        inputs, result = calculate(calc, [])
+        html = results_panel(present(calc, inputs, result))
+        assert (dom.NOTES in html) == bool(result.notes), calc.name
+        for note in result.notes:
+            assert escape(note) in html

@@ -8,14 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import role
+from calculators import loaded_cost, role
 from calculators.figures import EngagementRule
+from calculators.formatting import money_range
 from calculators.html import results_panel
 from calculators.results import present
 from calculators.scorecard import areas_of
 from tests.calculators.helpers import check_any_input, cli, errors, figures, raw_fields, record, run
 
 CALC = role.build(figures())
+LOADED = loaded_cost.build(figures())
 QUESTIONS = figures().role.questions
 
 
@@ -31,7 +33,7 @@ def test_default_answers_give_a_mid_level_employee() -> None:
     assert got["seniority"] == figures().levels["mid"].label
     assert got["engagement"] == figures().role.models["full-time"].label
     assert (got["cost_low"], got["cost_high"]) == (salary.min, salary.max)
-    assert got["cost_range"] == "$100,000–$140,000 a year"
+    assert got["cost_range"] == f"{money_range(salary.min, salary.max, figures().pay_currency)} a year"
     assert got["engagement_because"].startswith("No special case applies")
 
 
@@ -70,8 +72,40 @@ def test_engagement_names_the_matching_answers_and_costs_follow_the_model() -> N
     assert agency["outputs"]["cost_range"].endswith("an hour")
     assert agency["warnings"]
     freelance = record(CALC, work="migration")
-    senior = figures().pay.freelance["senior"]
+    location = figures().engagement.defaults.freelancer_location
+    senior = figures().pay.freelance[location].bands["senior"]
     assert (freelance["outputs"]["cost_low"], freelance["outputs"]["cost_high"]) == (senior.min, senior.max)
+    assert any("a month" in warning for warning in freelance["warnings"])
+
+
+def test_loaded_costs_are_loaded_costs_total_at_the_bands_ends() -> None:
+    for answers in ({}, {"performance": "data-volume"}, {"work": "migration"}, {"work": "migration", "team": "solo"}):
+        got = record(CALC, **answers)["outputs"]
+        level = next(key for key, level in figures().levels.items() if level.label == got["seniority"])
+        band = figures().pay.salary[level]
+        for end, amount in (("low", band.min), ("high", band.max)):
+            total = record(LOADED, level=level, base_salary=str(amount))["outputs"]["total_annual"]
+            assert got[f"loaded_cost_{end}"] == total, (answers, end)
+        assert band.min < got["loaded_cost_low"] < got["loaded_cost_high"]
+
+
+def test_a_full_time_cost_is_the_base_salary_band() -> None:
+    got = record(CALC)["outputs"]
+    salary = figures().pay.salary["mid"]
+    assert (got["cost_low"], got["cost_high"]) == (salary.min, salary.max)
+    assert got["loaded_cost_low"] > got["cost_low"]
+    assert got["loaded_cost_high"] > got["cost_high"]
+
+
+def test_a_freelancer_compares_a_full_time_month_with_the_loaded_employee() -> None:
+    got = record(CALC, work="migration")
+    out = got["outputs"]
+    hours = figures().quantity("full_time_year") / 12
+    currency = figures().pay_currency
+    # The rate's ends × a full-time month, against the loaded cost's ends ÷ 12.
+    month = money_range(out["cost_low"] * hours, out["cost_high"] * hours, currency)
+    employee = money_range(out["loaded_cost_low"] / 12, out["loaded_cost_high"] / 12, currency)
+    assert any(month in warning and employee in warning for warning in got["warnings"])
 
 
 def test_an_answer_can_carry_a_warning() -> None:
@@ -120,6 +154,9 @@ def test_every_combination_is_explained(answers: dict[str, str]) -> None:
     assert all(order.index(level) >= order.index(answer.seniority) for answer in chosen)
     assert any(f"“{answer.label}”" in got["seniority_because"] for answer in chosen if answer.seniority == level)
     assert got["cost_low"] <= got["cost_high"]
+    band = figures().pay.salary[level]
+    assert got["loaded_cost_low"] == record(LOADED, level=level, base_salary=str(band.min))["outputs"]["total_annual"]
+    assert got["loaded_cost_high"] == record(LOADED, level=level, base_salary=str(band.max))["outputs"]["total_annual"]
     titles = {area.key: area.title for area in areas_of(figures())}
     named = {titles[key] for answer in chosen for key in answer.areas}
     shown = got["interview_areas"].split("; ")

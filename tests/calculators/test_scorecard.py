@@ -96,14 +96,112 @@ def test_weights_change_the_score_and_zero_weight_leaves_an_area_out() -> None:
     assert none["outputs"]["recommendation"] == "Not scored"
 
 
-def test_red_flags_show_next_to_the_recommendation() -> None:
-    got = record(CALC, flag_no_questions="yes", flag_careless_sample="yes", **EXAMPLE)
-    assert got["outputs"]["recommendation"] == "Hire (2 red flags ticked)"
-    assert got["outputs"]["red_flags"] == (
-        f"{figures().red_flags['no-questions'].title}; {figures().red_flags['careless-sample'].title}"
+BANDS = figures().scorecard.recommendation.bands
+CAP = next(index for index, band in enumerate(BANDS) if band.key == figures().scorecard.knockouts.cap)
+LOWEST = min(figures().rubric_labels)
+TITLES = {area.key: area.title for area in areas_of(figures())}
+EVEN = {field("weight", key): "10" for key in AREAS}
+"""Every area weighted 10 points, so the hand-worked scores read the weights from the test."""
+
+
+def band_index(label: str) -> int:
+    return next(index for index, band in enumerate(BANDS) if band.label == label)
+
+
+def test_no_knockouts_reads_empty() -> None:
+    got = record(CALC, candidate="Ada", **EXAMPLE)["outputs"]
+    assert got["knockouts"] == ""
+    assert got["red_flags"] == "None ticked"
+    assert got["recommendation"] == "Hire"
+
+
+def test_a_red_flag_knocks_out() -> None:
+    flag = figures().red_flags["no-questions"]
+    got = record(CALC, flag_no_questions="yes", **EXAMPLE)
+    out = got["outputs"]
+    # The score stays 71.11 (Hire by the bands), but the red flag caps the recommendation.
+    assert out["score"] == record(CALC, **EXAMPLE)["outputs"]["score"] == 71.111111
+    assert BANDS[CAP].min_score < 71.111111
+    assert out["recommendation"] == BANDS[CAP].label
+    assert out["recommendation_meaning"] == BANDS[CAP].meaning
+    assert out["knockouts"] == f"red flag: {flag.title}"
+    assert out["red_flags"] == flag.title
+    assert out["red_flag_count"] == 1
+    assert any(warning.startswith(f"Capped at {BANDS[CAP].label.lower()}") for warning in got["warnings"])
+
+
+def test_two_red_flags_are_both_named() -> None:
+    got = record(CALC, flag_no_questions="yes", flag_careless_sample="yes", **EXAMPLE)["outputs"]
+    flags = figures().red_flags
+    assert got["red_flags"] == f"{flags['no-questions'].title}; {flags['careless-sample'].title}"
+    assert got["knockouts"] == f"red flag: {flags['no-questions'].title}; red flag: {flags['careless-sample'].title}"
+    assert got["red_flag_count"] == 2
+    assert got["recommendation"] == BANDS[CAP].label
+
+
+def test_the_lowest_score_in_a_weighted_area_knocks_out() -> None:
+    scores = {field("score", key): "4" for key in AREAS} | {"score_database": str(LOWEST)}
+    got = record(CALC, **EVEN, **scores)
+    # Eight areas of 10 points: (7 × 4 + 1 × 1) ÷ 8 = 3.625; (3.625 − 1) ÷ 3 × 100 = 87.5, Strong hire by score.
+    assert got["outputs"]["score"] == 87.5
+    assert band_index(BANDS[0].label) < CAP
+    assert got["outputs"]["recommendation"] == BANDS[CAP].label
+    assert got["outputs"]["knockouts"] == f"{figures().rubric_labels[LOWEST].lower()} in {TITLES['database']}"
+
+
+def test_the_lowest_score_in_an_area_weighted_zero_does_not_knock_out() -> None:
+    scores = {field("score", key): "4" for key in AREAS} | {"score_database": str(LOWEST)}
+    got = record(CALC, **(EVEN | {"weight_database": "0"}), **scores)
+    # The database area weighs nothing: the seven others at 4 give 100, and nothing caps it.
+    assert got["outputs"]["score"] == 100.0
+    assert got["outputs"]["knockouts"] == ""
+    assert got["outputs"]["recommendation"] == BANDS[0].label
+    assert not any(warning.startswith("Capped") for warning in got["warnings"])
+
+
+def test_a_knockout_never_raises_a_lower_band() -> None:
+    ones = {field("score", key): str(LOWEST) for key in AREAS}
+    got = record(CALC, **EVEN, **ones, flag_no_questions="yes")
+    # Every area at 1: score 0, the last band, below the cap; knock-outs do not lift it.
+    assert got["outputs"]["score"] == 0.0
+    assert len(BANDS) - 1 > CAP
+    assert got["outputs"]["recommendation"] == BANDS[-1].label
+    assert got["outputs"]["knockouts"]
+    assert not any(warning.startswith("Capped") for warning in got["warnings"])
+
+
+def test_no_score_no_cap() -> None:
+    got = record(CALC, flag_no_questions="yes")["outputs"]
+    assert got["recommendation"] == "Not scored"
+    assert got["knockouts"] == f"red flag: {figures().red_flags['no-questions'].title}"
+
+
+FLAGS = [field("flag", key) for key in figures().red_flags]
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    scores=st.lists(st.sampled_from(["", "1", "2", "3", "4"]), min_size=len(AREAS), max_size=len(AREAS)),
+    weights=st.lists(st.integers(min_value=0, max_value=100), min_size=len(AREAS), max_size=len(AREAS)),
+    ticked=st.lists(st.sampled_from(FLAGS), unique=True, max_size=3),
+)
+def test_a_knockout_always_caps(scores: list[str], weights: list[int], ticked: list[str]) -> None:
+    fields = {field("score", key): score for key, score in zip(AREAS, scores, strict=True)}
+    fields |= {field("weight", key): str(weight) for key, weight in zip(AREAS, weights, strict=True)}
+    fields |= dict.fromkeys(ticked, "yes")
+    got = run(CALC, **fields)[1].outputs
+    knocked = bool(ticked) or any(
+        score == str(LOWEST) and weight > 0 for score, weight in zip(scores, weights, strict=True)
     )
-    assert got["outputs"]["red_flag_count"] == 2
-    assert got["outputs"]["score"] == record(CALC, **EXAMPLE)["outputs"]["score"]
+    assert bool(got["knockouts"]) is knocked
+    if got["recommendation"] == "Not scored":
+        return
+    # Banded on the score as shown (6 places): 39.9999999 from float sums reads as 40.
+    by_score = next(index for index, band in enumerate(BANDS) if round(float(got["score"]), 6) >= band.min_score)
+    shown = band_index(str(got["recommendation"]))
+    assert shown == (max(by_score, CAP) if knocked else by_score)
+    if knocked:
+        assert shown >= CAP  # never above the cap band
 
 
 def test_bad_input_names_the_field() -> None:
@@ -151,9 +249,15 @@ def test_compare_and_csv() -> None:
     table = compare_table([ada, bob, anon], figures())
     assert [row[0] for row in table.rows] == ["Ada", "=HYPERLINK(1)", "Candidate 3"]
     assert table.rows[0][1] == 71.111111
-    assert table.columns[4].label == areas_of(figures())[0].title
-    assert table.rows[0][4] == f"4 {figures().rubric_labels[4]}"
-    assert table.rows[2][4] == "Not scored"
+    assert table.columns[4].label == "Knock-outs"
+    assert table.rows[0][4] == "None"
+    assert table.rows[1][4] == (
+        f"red flag: {figures().red_flags['no-questions'].title}; "
+        f"{figures().rubric_labels[LOWEST].lower()} in {TITLES['database']}"
+    )
+    assert table.columns[5].label == areas_of(figures())[0].title
+    assert table.rows[0][5] == f"4 {figures().rubric_labels[4]}"
+    assert table.rows[2][5] == "Not scored"
     text = compare_csv([ada, bob, anon], figures())
     assert text.endswith("\r\n")
     rows = list(csv.reader(io.StringIO(text)))

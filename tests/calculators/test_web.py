@@ -12,6 +12,7 @@ from calculators import registry
 from calculators.html import results_panel
 from calculators.results import calculate, present
 from calculators.web import handle, respond
+from tests.pyodide.cases import generate, named_cases
 
 
 def test_defaults_follow_the_level_and_fields_come_back_as_text() -> None:
@@ -106,3 +107,46 @@ def test_only_calculators_with_a_comparison_compare() -> None:
     answer = handle({"calculator": "loaded-cost", "compare": []})
     assert answer["ok"] is False
     assert "no side-by-side view" in answer["errors"]["request"]
+
+
+NEW_INPUTS = {
+    "loaded-cost": {"state", "state_unemployment_pct", "state_wage_base", "health_plan", "overhead_pct"},
+    "engagement": {"freelancer_location", "overhead_pct", "hours_per_month", "months"},
+    "bad-hire": {"overhead_pct", "output_value_multiple", "months_to_refill"},
+    "equity": {"common_price_pct", "exit_valuation", "hire_number"},
+    "scorecard": {"flag_no_questions", "score_database", "weight_database"},
+}
+"""The inputs the rebuilt models read, which the CPython/Pyodide cases must set."""
+
+
+def test_the_equivalence_cases_set_the_new_inputs_and_get_results() -> None:
+    named = [json.loads(case) for case in named_cases()]
+    given = {(case["calculator"], name) for case in named for name, _ in case["fields"]}
+    for calculator, names in NEW_INPUTS.items():
+        assert {(calculator, name) for name in names} <= given, calculator
+    overhead = {value for case in named for name, value in case["fields"] if name == "overhead_pct"}
+    assert "" in overhead  # blank: itemised
+    assert overhead - {""}  # set: one flat line
+    assert {case["calculator"] for case in named} == set(registry())
+    assert any("sources_href" in case for case in named)
+    for case in named_cases():
+        answer = json.loads(respond(case))
+        assert answer["ok"], (case, answer.get("errors"))
+    assert set(named_cases()) <= set(generate())
+
+
+def test_the_equivalence_cases_reach_the_new_branches() -> None:
+    answers = [json.loads(respond(case)) for case in named_cases()]
+    outputs = [(answer["calculator"], answer["outputs"]) for answer in answers]
+    assert {got["itemised"] for name, got in outputs if name == "loaded-cost"} == {True, False}
+    assert {got["break_even_within_full_time"] for name, got in outputs if name == "engagement"} == {True, False}
+    assert any(got["value_at_exit"] == 0 for name, got in outputs if name == "equity")
+    assert any(got["value_at_exit"] > 0 for name, got in outputs if name == "equity")
+    assert any(got["knockouts"] for name, got in outputs if name == "scorecard")
+    assert any(not got["knockouts"] and got["scored_areas"] for name, got in outputs if name == "scorecard")
+    html = " ".join(answer["html"] for answer in answers)
+    assert "looks like employment" in html
+    assert "cost of living" in html
+    assert "nine in ten" in html
+    assert '<a href="../../sources/#source-' in html
+    assert "javascript:" not in html

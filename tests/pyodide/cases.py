@@ -3,7 +3,11 @@
 A seeded generator (the same cases on every run, so a failure can be replayed) writes
 requests for :func:`calculators.web.respond`: plausible values written the ways a person
 writes them, out-of-range and hostile text, unknown and repeated fields, and a few
-malformed requests. ``python -m tests.pyodide.cases`` prints them as JSON.
+malformed requests. :data:`NAMED` adds hand-picked valid requests that set each input the
+rebuilt models read (the state and its overrides, the health plan, a blank and a set flat
+overhead, the freelancer's location, the strike, the exit, the hire number, knock-outs) and
+reach each branch (wage bases, underwater options, the cliff, the warnings and notes).
+``python -m tests.pyodide.cases`` prints them all as JSON.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import math
 import random
 
 from calculators import registry
+from calculators.figures import shipped
 from calculators.parsing import unparse
 from calculators.spec import Calculator, Input
 
@@ -49,6 +54,163 @@ MALFORMED = (
     '{"calculator": "loaded-cost", "fields": [["level"]]}',
     '{"calculator": 7}',
 )
+
+
+NAMED: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    # loaded-cost: states, overrides, plans, itemised and flat, both sides of the wage bases.
+    ("loaded-cost", (("state", "ca"), ("health_plan", "family"), ("base_salary", "250,000"))),
+    ("loaded-cost", (("state", "tx"), ("health_plan", "none"), ("overhead_pct", ""), ("base_salary", "100000"))),
+    ("loaded-cost", (("base_salary", "$150,000"), ("overhead_pct", "25%"), ("recruiting_fee", "15,000"))),
+    ("loaded-cost", (("base_salary", "100,000"), ("overhead_pct", "0"))),
+    (
+        "loaded-cost",
+        (
+            ("state", "ny"),
+            ("state_unemployment_pct", "2.5"),
+            ("state_wage_base", "20,000"),
+            ("health_plan", "single"),
+            ("base_salary", "5,000"),
+        ),
+    ),
+    (
+        "loaded-cost",
+        (
+            ("state", "other"),
+            ("retirement_match_pct", "4"),
+            ("workers_comp_pct", "0.5"),
+            ("other_benefits_per_year", "1,500"),
+            ("equipment_per_year", "2,500"),
+            ("payroll_fee_per_year", "700"),
+            ("recruiting_fee", "0"),
+        ),
+    ),
+    ("loaded-cost", (("level", "senior"), ("base_salary", "1,000,000"), ("state", "ca"))),
+    ("loaded-cost", (("level", "junior"), ("base_salary", "10,000"), ("health_plan", "none"))),
+    # engagement: where the freelancer and the agency are, a blank and a set overhead, the thresholds.
+    ("engagement", (("freelancer_location", "remote"), ("agency_region", "eastern-europe-south-asia"))),
+    ("engagement", (("freelancer_location", "us"), ("level", "senior"), ("overhead_pct", ""))),
+    (
+        "engagement",
+        (
+            ("ft_base_salary", "100,000"),
+            ("overhead_pct", "20"),
+            ("months", "6"),
+            ("ft_hiring_cost", "$10,000"),
+            ("freelance_rate", "50"),
+            ("hours_per_month", "100"),
+            ("agency_rate", "60"),
+        ),
+    ),
+    ("engagement", (("ft_base_salary", "500,000"), ("overhead_pct", "20"), ("freelance_rate", "1"))),
+    # bad-hire: every driver set, and the itemised employee.
+    (
+        "bad-hire",
+        (
+            ("base_salary", "120,000"),
+            ("overhead_pct", "25"),
+            ("months_before_exit", "6"),
+            ("output_value_multiple", "2"),
+            ("productivity_pct", "50"),
+            ("team_hours_per_week", "5"),
+            ("team_hourly_cost", "60"),
+            ("recruiting_fee_pct", "20"),
+            ("severance_months", "1"),
+            ("months_to_refill", "3"),
+        ),
+    ),
+    ("bad-hire", (("level", "senior"), ("base_salary", "200,000"), ("overhead_pct", ""), ("months_before_exit", "24"))),
+    # equity: the strike, the exit, the hire number (inside, outside, beyond the data, none).
+    (
+        "equity",
+        (
+            ("grant_pct", "1"),
+            ("valuation", "10,000,000"),
+            ("common_price_pct", "25"),
+            ("exit_valuation", "100,000,000"),
+            ("dilution_pct", "40"),
+            ("months_employed", "24"),
+            ("base_salary", "150,000"),
+            ("hire_number", "1"),
+        ),
+    ),
+    ("equity", (("common_price_pct", "50"), ("exit_valuation", "5,000,000"), ("grant_pct", "1"))),
+    ("equity", (("exit_valuation", "0"), ("months_employed", "11"))),
+    ("equity", (("hire_number", "3"), ("grant_pct", "0.1"))),
+    ("equity", (("hire_number", "6"), ("grant_pct", "0.3"), ("cliff_months", "0"))),
+    ("equity", (("hire_number", ""), ("grant_pct", "4.01"), ("months_employed", "48"))),
+    # scorecard: knock-outs by a red flag, by the lowest score, none in an area weighted 0, below the cap.
+    (
+        "scorecard",
+        (
+            ("score_system_design", "4"),
+            ("score_concurrency", "3"),
+            ("score_database", "3"),
+            ("score_code_review", "2"),
+            ("score_hindsight", "4"),
+            ("score_production_debugging", "3"),
+            ("flag_no_questions", "yes"),
+        ),
+    ),
+    (
+        "scorecard",
+        (
+            ("score_system_design", "4"),
+            ("score_concurrency", "4"),
+            ("score_database", "1"),
+            ("score_code_review", "4"),
+            ("score_hindsight", "4"),
+            ("score_production_debugging", "4"),
+            ("score_work_sample", "4"),
+            ("score_references", "4"),
+        ),
+    ),
+    (
+        "scorecard",
+        (
+            ("score_system_design", "4"),
+            ("score_database", "1"),
+            ("weight_database", "0"),
+            ("score_code_review", "4"),
+            ("score_work_sample", "4"),
+        ),
+    ),
+    ("scorecard", (("score_database", "1"), ("score_code_review", "1"), ("flag_careless_sample", "yes"))),
+    # role: an employee, a freelancer and an agency, with their loaded costs.
+    ("role", ()),
+    ("role", (("work", "migration"),)),
+    ("role", (("work", "migration"), ("team", "solo"))),
+    ("role", (("performance", "data-volume"), ("ai", "core"))),
+)
+"""Hand-picked valid requests (calculator, fields), every one answered with a result."""
+SOURCES_HREFS = ("../../sources/", "javascript:alert(1)", "/sources/")
+"""The Sources page's address as a page sends it: a relative path, and two the worker ignores."""
+
+
+def at_thresholds() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """Requests on either side of the thresholds in data: the BLS 10th percentile (a salary
+    warning) and the misclassification rule (hours a month and months)."""
+    figures = shipped()
+    floor = figures.pay.market.value_at(10) or 0.0
+    rule = figures.engagement.misclassification
+    hours, months = rule.hours_per_month, rule.months
+    return (
+        ("loaded-cost", (("level", "junior"), ("base_salary", f"{floor - 1:,.0f}"))),
+        ("loaded-cost", (("level", "junior"), ("base_salary", f"{floor:,.0f}"))),
+        ("engagement", (("hours_per_month", f"{hours + 1:g}"), ("months", str(months + 1)), ("overhead_pct", ""))),
+        ("engagement", (("hours_per_month", f"{hours:g}"), ("months", str(months + 1)))),
+        ("engagement", (("hours_per_month", f"{hours + 1:g}"), ("months", str(months)))),
+    )
+
+
+def named_cases() -> list[str]:
+    """:data:`NAMED` and :func:`at_thresholds` as requests, some with a Sources address."""
+    cases = []
+    for index, (name, fields) in enumerate((*NAMED, *at_thresholds())):
+        request: dict[str, object] = {"calculator": name, "fields": [list(pair) for pair in fields]}
+        if index % 4 == 0:
+            request["sources_href"] = SOURCES_HREFS[index // 4 % len(SOURCES_HREFS)]
+        cases.append(json.dumps(request))
+    return cases
 
 
 def _number(spec: Input, rng: random.Random) -> str:
@@ -104,7 +266,7 @@ def generate(seed: int = 20261125) -> list[str]:
     calculators = registry()
     per = max(PER_CALCULATOR, math.ceil(MIN_CASES / len(calculators)))
     cases = [json.dumps(_case(calc, rng)) for calc in calculators.values() for _ in range(per)]
-    return cases + list(MALFORMED)
+    return cases + named_cases() + list(MALFORMED)
 
 
 if __name__ == "__main__":
