@@ -26,7 +26,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	$$(ls -d "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
 
-.PHONY: help serve build check test lint types pytest lock system clean lighthouse sizes pdf figures
+.PHONY: help serve build check test lint types pytest lock system clean lighthouse sizes pdf figures freshness
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -88,6 +88,9 @@ node_modules/.installed: package.json package-lock.json
 
 lighthouse: build  ## Report: Lighthouse scores (mobile) of the home, a long guide and a calculator page
 	$(PY) -m tests.bench.lighthouse_report
+
+freshness: $(VENV)/.installed  ## Report: figures older than 18 months, and figures read only second-hand
+	$(PY) -m tests.bench.freshness_report
 
 sizes: build  ## Report: bytes each page transfers on a first visit, by kind of file
 	$(PY) -m tests.bench.size_report

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from calculators import fields
-from calculators.employer_cost import default_choices, employer_cost
+from calculators import fields, formatting
+from calculators.employer_cost import cited_records, default_choices, employer_cost
 from calculators.figures import Figures, Setting
 from calculators.formatting import about, money, multiple, number, percent
 from calculators.loaded_cost import salary_warnings, setting_text
@@ -39,11 +39,6 @@ NEEDS = {"bad_hire.drivers": DRIVERS}
 FULL_TIME_YEAR = "full_time_year"
 
 
-def salary_multiple(salary: float, multiple: float) -> float:
-    """A cost quoted as a multiple of annual salary, in money."""
-    return salary * multiple
-
-
 def _assumed(setting: Setting, figures: Figures) -> str:
     return " (our assumption)" if figures.is_assumption(setting.source) else ""
 
@@ -56,9 +51,14 @@ def build(figures: Figures) -> Calculator:
     search = figures.recruiting.fee
     year_hours = figures.quantity(FULL_TIME_YEAR)
 
+    def yearly_cost(inputs: Inputs) -> float:
+        """The employee's cost a year: itemised, or base plus the flat overhead when one is given."""
+        flat = replace(choices, overhead_pct=inputs.optional_number("overhead_pct"))
+        return employer_cost(figures, inputs.number("base_salary"), flat).total
+
     def hourly_cost(inputs: Inputs) -> float:
         """The wrong hire's own fully loaded cost for an hour: the team is assumed to be paid alike."""
-        return round(employer_cost(figures, inputs.number("base_salary"), choices).total / year_hours, 2)
+        return round(yearly_cost(inputs) / year_hours, 2)
 
     def compute(inputs: Inputs) -> Result:
         base = inputs.number("base_salary")
@@ -69,8 +69,7 @@ def build(figures: Figures) -> Calculator:
         team_cost = inputs.number("team_hourly_cost")
         fee_pct = inputs.number("recruiting_fee_pct")
         severance_months = inputs.number("severance_months")
-        cost = employer_cost(figures, base, replace(choices, overhead_pct=inputs.optional_number("overhead_pct")))
-        loaded = cost.total
+        loaded = yearly_cost(inputs)
         value = inputs.number("output_value_multiple") * loaded
 
         lost_output = value * (1 - p) * m / 12
@@ -100,7 +99,7 @@ def build(figures: Figures) -> Calculator:
                     "Employee's cost a year (L)",
                     loaded,
                     "base salary, fully loaded (the loaded-cost calculator's itemised cost)"
-                    if cost.itemised
+                    if inputs.optional_number("overhead_pct") is None
                     else f"base salary × (1 + {number(inputs.number('overhead_pct'))}% overhead)",
                 ),
                 Line(
@@ -127,14 +126,21 @@ def build(figures: Figures) -> Calculator:
                     f"× {m} months",
                 ),
                 Line("Replacing them", replacement, f"{number(fee_pct)}% recruiting cost × base salary"),
-                Line("Severance", severance, f"{number(severance_months)} months × base salary ÷ 12"),
-                Line("Total", total, "value lost (the two output lines) + cash spent (the three lines after)"),
+                Line(
+                    "Severance",
+                    severance,
+                    f"{formatting.plural(severance_months, 'month')} × base salary ÷ 12",
+                ),
+                Line(
+                    "Total", total, "value lost (the two output lines) + time and money spent (the three lines after)"
+                ),
                 Line("Multiple of annual salary", total / base, "total ÷ base salary", kind="multiple"),
             ),
             warnings=tuple(salary_warnings(figures, inputs.text("level"), base)),
             notes=(
                 f"Of this, {about(value_lost, currency)} is work you did not get and {about(cash_cost, currency)} is "
-                f"money you spent: {multiple(total / base)} the base salary in all.",
+                f"time and money spent (your team's hours, a new search, severance): {multiple(total / base)} the "
+                "base salary in all.",
             ),
         )
 
@@ -165,6 +171,7 @@ def build(figures: Figures) -> Calculator:
         inputs=(
             fields.level(figures),
             fields.base_salary(figures),
+            fields.overhead(figures),
             Input(
                 "months_before_exit",
                 "Months before they leave",
@@ -175,7 +182,7 @@ def build(figures: Figures) -> Calculator:
                 step=1,
                 default=cost_claim.months_before_exit,
                 help=f"How long it takes to notice, act and part ways. Starts at {cost_claim.months_before_exit} "
-                "months, the case the seed article describes.",
+                "months, the case the most repeated estimate describes.",
             ),
             driver_input("output_value_multiple", "Value of a good hire's output", "× yearly cost", 20, 0.1, minimum=1),
             driver_input("productivity_pct", "Productivity of the wrong hire", "%", 100, 1),
@@ -190,7 +197,7 @@ def build(figures: Figures) -> Calculator:
                 maximum=fields.MAX_RATE,
                 step=1,
                 default_from=hourly_cost,
-                depends_on=("base_salary",),
+                depends_on=("base_salary", "overhead_pct"),
                 help=f"Starts at this salary's fully loaded cost for an hour (a year ÷ {number(year_hours)} hours): "
                 "our assumption that the people covering are paid alike.",
             ),
@@ -207,13 +214,18 @@ def build(figures: Figures) -> Calculator:
             ),
             driver_input("severance_months", "Severance", "months of salary", 24, 0.5),
             driver_input("months_to_refill", "Months the seat stays empty", "months", 36, 0.5),
-            fields.overhead(figures),
         ),
         outputs=(
             Output("total", "Cost of the wrong hire", "money", currency.code),
             Output("multiple_of_salary", "As a multiple of annual salary", "multiple"),
             Output("value_lost", "Work you did not get", "money", currency.code, "Output not delivered + empty seat."),
-            Output("cash_cost", "Money spent", "money", currency.code, "Others' time + replacing them + severance."),
+            Output(
+                "cash_cost",
+                "Time and money spent",
+                "money",
+                currency.code,
+                "Others' time (at their cost) + replacing them + severance; only the last two are cash paid out.",
+            ),
             Output("lost_output", "Output not delivered", "money", currency.code),
             Output("empty_seat", "Empty seat", "money", currency.code),
             Output("team_time", "Others' time", "money", currency.code),
@@ -248,6 +260,8 @@ def build(figures: Figures) -> Calculator:
                 "left out.",
             ),
         ),
-        citations=citations_of(cost_claim, *drivers.values(), search, *figures.pay.salary.values()),
+        citations=citations_of(
+            cost_claim, *drivers.values(), search, *figures.pay.salary.values(), *cited_records(figures)
+        ),
         currency=currency,
     )

@@ -17,11 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from calculators.figures import CompensationCosts, Contribution, CountryCosts, Figures
+from calculators.figures import CompensationCosts, Contribution, CountryCosts, Figures, Sourced
 from calculators.formatting import Currency, money, number, percent
 
 Group = Literal["taxes", "benefits", "equipment", "services", "flat"]
 US = "us"
+FIXED = ("health", "other-benefits", "equipment", "payroll")
+"""The lines that cost the same whatever the salary, which weigh more on a low one."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,11 @@ class EmployerCost:
     def overhead_pct(self) -> float:
         return self.overhead / self.base * 100 if self.base else 0.0
 
+    @property
+    def fixed_lines(self) -> tuple[CostLine, ...]:
+        """The lines with an amount that does not depend on the salary."""
+        return tuple(line for line in self.lines if line.key in FIXED and line.amount > 0)
+
 
 def charged_pay(base: float, threshold: float | None, ceiling: float | None) -> float:
     """The part of a year's pay a percent contribution is charged on: above the threshold, up to the ceiling."""
@@ -146,6 +153,22 @@ def default_choices(figures: Figures, country: str = US) -> Choices:
     )
 
 
+def cited_records(figures: Figures, country: str = US, *, states: str | None = None) -> list[Sourced]:
+    """Every record an employee's itemised cost reads, for citing: the contributions, the
+    states' rules (only ``states`` when given, such as the starting state), the health plan's
+    costs, the starting choices and the employer's settings."""
+    costs = figures.employer_costs[country]
+    chosen = [costs.states[states]] if states is not None else list(costs.states.values())
+    return [
+        *costs.contributions.values(),
+        *(rule for state in chosen for rule in state.rules()),
+        costs.health.premiums,
+        costs.health.worker_contributions,
+        costs.defaults,
+        *costs.settings.values(),
+    ]
+
+
 SETTINGS = (
     "retirement_match_pct",
     "other_benefits_per_year",
@@ -181,7 +204,11 @@ def employer_cost(figures: Figures, base: float, choices: Choices, country: str 
 def _state_lines(costs: CountryCosts, choices: Choices, base: float, currency: Currency) -> list[CostLine]:
     state = costs.states[choices.state]
     unemployment = state.unemployment
-    if choices.unemployment_pct is not None or choices.wage_base is not None:
+    rate, wage_base = choices.unemployment_pct, choices.wage_base
+    changed = (rate is not None and rate != unemployment.rate_pct) or (
+        wage_base is not None and wage_base != unemployment.ceiling
+    )
+    if changed:  # the figures are the user's, no longer the state's for its period
         unemployment = replace(
             unemployment,
             rate_pct=unemployment.rate_pct if choices.unemployment_pct is None else choices.unemployment_pct,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from calculators import fields
-from calculators.employer_cost import default_choices, employer_cost
+from calculators.employer_cost import cited_records, default_choices, employer_cost
 from calculators.figures import Figures
 from calculators.formatting import about, money, money_range, number, percent
 from calculators.loaded_cost import salary_warnings
@@ -143,7 +143,7 @@ def _notes(figures: Figures, inputs: Inputs, costs: Comparison, break_even: floa
         crossing.append(f"a freelancer {rates.label}")
     agency = figures.pay.agency[inputs.text("agency_region")]
     if inputs.text("agency_region") != HOME:
-        crossing.append(agency.name.lower() if agency.label else f"an agency in {agency.region}")
+        crossing.append(agency.name if agency.label else f"an agency in {agency.region}")
     if crossing:
         notes.append(
             "This compares an employee in the United States with "
@@ -275,7 +275,8 @@ def build(figures: Figures) -> Calculator:
         title="Full-time, freelance or agency",
         summary=(
             "What a full-time employee, a freelancer and an agency cost for the same hours over the same months, "
-            "and the monthly hours above which the employee costs less."
+            "and the monthly hours above which the employee costs less: an estimate from published rates and "
+            "your inputs, not a quote."
         ),
         inputs=(
             fields.level(figures, default=defaults.level, sets="the salary and the freelance rate"),
@@ -418,7 +419,7 @@ def build(figures: Figures) -> Calculator:
             figures.process[FULL_TIME_YEAR],
             defaults,
             figures.engagement.misclassification,
-            figures.employer_costs["us"].defaults,
+            *cited_records(figures),
             *figures.pay.market.percentiles,
         ),
         currency=currency,

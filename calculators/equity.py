@@ -236,7 +236,8 @@ def build(figures: Figures) -> Calculator:
         title="What a stock-option grant is worth",
         summary=(
             "A grant's paper value at the investors' price, what it could be worth at an exit after dilution and "
-            "the cost of exercising, how much has vested, and what it adds to a year's pay."
+            "the cost of exercising, how much has vested, and what it adds to a year's pay: an estimate under "
+            "the assumptions you enter, before tax."
         ),
         inputs=(
             Input(

@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
-from calculators.formatting import Currency
+from calculators.formatting import Currency, plural
 from calculators.schema import (
     EXTRA_FORBIDDEN,
     Amount,
@@ -522,8 +522,6 @@ class Setting(Sourced):
 class Claim(Sourced):
     """A figure people quote, with what is known about where it comes from."""
 
-    WORDS = True
-
     figure: Text
     """The claim's figure, as its source states it."""
     attributed_to: Text
@@ -569,9 +567,20 @@ class Misclassification(Sourced):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Price(Sourced):
+    """A provider's published price for one unit of service, in whole currency units."""
+
+    label: Text
+    amount: Money
+    currency: CurrencyCode
+    per: Literal["year", "month", "hour"]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Engagement(Record):
     defaults: EngagementDefaults
     misclassification: Misclassification
+    employer_of_record: Price
 
 
 # --- role.yaml -----------------------------------------------------------------------------
@@ -665,6 +674,56 @@ class Quantity(Sourced):
         return self.units or self.unit + "s"
 
 
+# --- rules.yaml ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Deadline(Sourced):
+    """When a step must be done: ``within`` a count of ``unit`` after an event (``of``), or
+    ``by`` a point named in words (``the first day of work``)."""
+
+    label: Text
+    within: Annotated[int, Check(ge=1, le=3650)] | None = None
+    unit: Literal["day", "business day", "month"] | None = None
+    of: ShortText | None = None
+    by: ShortText | None = None
+
+    def __post_init__(self) -> None:
+        counted = (self.within is not None, self.unit is not None, self.of is not None)
+        if any(counted) != all(counted):
+            raise ValueError("a counted deadline needs within, unit and of together")
+        if all(counted) == (self.by is not None):
+            raise ValueError("give either within, unit and of, or by")
+
+    @property
+    def time(self) -> str | None:
+        """``3 business days``; ``None`` when the deadline is a point in words."""
+        return None if self.within is None or self.unit is None else plural(self.within, self.unit)
+
+    @property
+    def text(self) -> str:
+        """``within 3 business days of the first day of work``, or ``by the first day of work``."""
+        return f"within {self.time} of {self.of}" if self.time else f"by {self.by}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Threshold(Sourced):
+    """An amount at which a rule starts to apply, in whole currency units."""
+
+    label: Text
+    amount: Money
+    currency: CurrencyCode
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rules(Record):
+    """Deadlines and thresholds set by law for hiring, paying and granting options (United States
+    federal unless the label says otherwise)."""
+
+    deadlines: Annotated[dict[Key, Deadline], Check(min_length=1)]
+    thresholds: Annotated[dict[Key, Threshold], Check(min_length=1)]
+
+
 # --- interview.yaml ------------------------------------------------------------------------
 
 
@@ -703,6 +762,16 @@ class Rubric(Sourced):
 
 
 @dataclass(frozen=True, kw_only=True)
+class PlainCues(Sourced):
+    """What a strong and a weak answer sound like, in words a non-technical founder can follow."""
+
+    WORDS = True
+
+    strong: Text
+    weak: Text
+
+
+@dataclass(frozen=True, kw_only=True)
 class Area(Sourced):
     """One rubric area: a question (or task, or check), what it shows and how to score it."""
 
@@ -713,6 +782,7 @@ class Area(Sourced):
     prompt: Text
     reveals: Text
     rubric: Rubric
+    plain: PlainCues
     follow_ups: Annotated[list[Text], Check(min_length=1, max_length=8)]
 
     @property
@@ -825,6 +895,7 @@ class Figures(Record):
     process: Annotated[dict[Key, Quantity], Check(min_length=1)]
     interview: Interview
     red_flags: Annotated[dict[Key, RedFlag], Check(min_length=1)]
+    rules: Rules
     currencies: dict[str, Currency] = field(default_factory=dict, metadata={DERIVED: "CLDR, for each currency used"})
     """How to write each currency the data uses (symbol, grouping), from CLDR at build time."""
 

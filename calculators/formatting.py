@@ -9,7 +9,9 @@ currency the data uses. Standard library only.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 DASH = "\u2013"  # en dash, for ranges: $60,000–$90,000
 MINUS = "\u2212"
@@ -46,6 +48,13 @@ class Currency:
         return self.group.join(reversed(groups))
 
 
+def half_up(value: float, places: int = 0) -> float:
+    """Round halves away from zero, as people do: 112500 to thousands is 113000, 0.125 is 0.13
+    (Python's ``round`` sends halves to the even neighbour)."""
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return float(exact)
+
+
 def _trim(text: str) -> str:
     """Drop a fractional part made only of zeros: 12.50 -> 12.5, 12.00 -> 12."""
     if "." in text:
@@ -65,12 +74,12 @@ def money(value: float, currency: Currency, *, cents: bool | None = None) -> str
     """Whole units when the amount is whole, else cents: 187500 -> '$187,500', 42.5 -> '$42.50'."""
     if not math.isfinite(value):
         raise ValueError(f"cannot format {value!r}")
-    rounded = round(value, 2)
+    rounded = half_up(value, 2)
     show_cents = cents if cents is not None else rounded != int(rounded)
     hundredths = round(abs(rounded) * 100)
     whole, fraction = divmod(hundredths, 100)
     if not show_cents and fraction:
-        whole, fraction = round(abs(rounded)), 0
+        whole, fraction = int(half_up(abs(rounded))), 0
     text = currency.digits(whole) + (f"{currency.decimal}{fraction:02d}" if show_cents else "")
     sign = MINUS if rounded < 0 else ""
     return f"{sign}{currency.prefix}{text}{currency.suffix}"
@@ -80,7 +89,7 @@ def significant(value: float, digits: int = 3) -> float:
     """``value`` rounded to ``digits`` significant figures: 72486.5 -> 72500.0."""
     if value == 0 or not math.isfinite(value):
         return value
-    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
+    return half_up(value, digits - 1 - math.floor(math.log10(abs(value))))
 
 
 def about(value: float, currency: Currency) -> str:
@@ -94,8 +103,8 @@ def percent(value: float) -> str:
 
 
 def multiple(value: float) -> str:
-    """2 -> '2×', 2.5 -> '2.5×'."""
-    return number(value, places=1) + "\u00d7"
+    """2 -> '2×', 2.5 -> '2.5×', 0.96 -> '0.96×' (two figures below one, so 0.96 is not '1×')."""
+    return number(value, places=2 if abs(value) < 1 else 1) + "\u00d7"
 
 
 def span(low: str, high: str) -> str:
@@ -129,3 +138,8 @@ def per(period: str) -> str:
 def plural(count: float, unit: str, units: str | None = None) -> str:
     """(1, 'month') -> '1 month'; (3, 'month') -> '3 months'."""
     return f"{number(count)} {unit if count == 1 else units or unit + 's'}"
+
+
+def phrase(items: Sequence[str]) -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    return ", ".join(items[:-1]) + f" and {items[-1]}" if len(items) > 1 else items[0]

@@ -10,9 +10,9 @@ thumb stands beside the result for comparison.
 from __future__ import annotations
 
 from calculators import fields
-from calculators.employer_cost import US, Choices, EmployerCost, employer_cost
+from calculators.employer_cost import US, Choices, EmployerCost, cited_records, employer_cost
 from calculators.figures import Figures, Setting
-from calculators.formatting import money, money_range, number, percent, percent_range
+from calculators.formatting import money, money_range, number, percent, percent_range, phrase
 from calculators.market import below_floor, position
 from calculators.spec import Calculator, Choice, Input, Inputs, Line, Output, Result, assumption, citations_of
 
@@ -52,16 +52,16 @@ def rule_of_thumb_note(figures: Figures, cost: EmployerCost) -> str:
             else f", below the rule of thumb's {rule_text}"
         )
     elif cost.overhead_pct > rule.max:
-        why = (
-            f", above the rule of thumb's {rule_text}: a health plan costs the same at any salary, so it weighs "
-            "more on a lower one"
+        fixed = [line.label.split(" (")[0].lower() for line in cost.fixed_lines]
+        why = f", above the rule of thumb's {rule_text}" + (
+            f": {phrase(fixed)} cost the same at any salary, so they weigh more on a lower one" if fixed else ""
         )
     else:
         why = f", inside the rule of thumb's {rule_text}"
     return (
         shown
         + why
-        + ". The rule of thumb also covers management time and office space, which the itemised cost leaves out."
+        + ". The rule of thumb also claims to cover management overhead, which the itemised cost leaves out."
     )
 
 
@@ -160,7 +160,7 @@ def build(figures: Figures) -> Calculator:
             ),
             assumption(
                 figures,
-                f"The state starts as {costs.states[defaults.state].label.lower()}: pick the employee's state.",
+                f"The state starts as \u201c{costs.states[defaults.state].label}\u201d: pick the employee's state.",
                 costs.defaults,
             ),
             assumption(figures, f"The recruiting fee starts at {percent(search.value)} of base salary.", search),
@@ -171,7 +171,8 @@ def build(figures: Figures) -> Calculator:
             ),
             assumption(
                 figures,
-                f"Salary warnings compare with the level bands and with the {market.label.lower()} distribution.",
+                f"Salary warnings compare with the level bands and with the pay distribution for "
+                f"{market.label[:1].lower()}{market.label[1:]}.",
                 next(iter(figures.pay.salary.values())),
                 market.percentiles[0],
             ),
@@ -179,12 +180,7 @@ def build(figures: Figures) -> Calculator:
         citations=citations_of(
             *figures.pay.salary.values(),
             figures.pay.overhead,
-            *costs.contributions.values(),
-            *(rule for state in costs.states.values() for rule in state.rules()),
-            costs.health.premiums,
-            costs.health.worker_contributions,
-            costs.defaults,
-            *settings.values(),
+            *cited_records(figures),
             search,
             *market.percentiles,
         ),

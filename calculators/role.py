@@ -13,7 +13,7 @@ Every recommendation says which answers led to it.
 
 from __future__ import annotations
 
-from calculators.employer_cost import default_choices, employer_cost
+from calculators.employer_cost import cited_records, default_choices, employer_cost
 from calculators.figures import Figures, MoneyBand, RoleAnswer
 from calculators.formatting import money_range
 from calculators.scorecard import areas_of
@@ -181,8 +181,8 @@ def build(figures: Figures) -> Calculator:
         title="Role worksheet",
         summary=(
             "Answer the six questions that define the role; the worksheet suggests a seniority, an engagement "
-            "model, the skills and interview areas that matter most and a cost range. A starting point, not a "
-            "verdict: each suggestion says which answers led to it."
+            "model, the skills and interview areas that matter most and an estimated cost range. A starting point, "
+            "not a verdict: each suggestion says which answers led to it."
         ),
         inputs=tuple(
             Input(
@@ -247,7 +247,7 @@ def build(figures: Figures) -> Calculator:
             *figures.pay.salary.values(),
             figures.pay.freelance[location],
             *figures.pay.agency.values(),
-            figures.employer_costs["us"].defaults,
+            *cited_records(figures),
         ),
         currency=currency,
     )

@@ -305,6 +305,16 @@ class Calculator:
     currency: Currency | None = None
     """The currency of its money inputs, outputs, breakdown lines and tables."""
 
+    def __post_init__(self) -> None:
+        seen: set[str] = set()
+        for item in self.inputs:
+            later = [name for name in item.depends_on if name not in seen]
+            if later:
+                raise ValueError(
+                    f"{self.name}: {item.name} starts from {', '.join(later)}, which must come before it in inputs"
+                )
+            seen.add(item.name)
+
     def input(self, name: str) -> Input:
         for item in self.inputs:
             if item.name == name:

@@ -11,8 +11,7 @@ import difflib
 from dataclasses import dataclass
 
 from calculators import formatting
-from calculators.bad_hire import salary_multiple
-from calculators.employer_cost import default_choices, employer_cost
+from calculators.employer_cost import cited_records, default_choices, employer_cost
 from calculators.figures import Citation, Figures, MoneyBand, Quantity, RateTable, Sourced
 from calculators.loaded_cost import setting_text
 
@@ -27,6 +26,12 @@ class Figure:
     """Where it comes from (``None`` for a figure that is a definition, such as a level's years)."""
     per: str = ""
     """The period in words (``a year``), kept apart so a table can put it in its header."""
+    also: tuple[Citation, ...] = ()
+    """The other records a combined figure rests on (an employee's itemised cost: its taxes and plans)."""
+
+    @property
+    def citations(self) -> list[Citation]:
+        return [*([self.citation] if self.citation else []), *self.also]
 
     def inline(self, *, with_period: bool = True) -> str:
         return f"{self.text} {self.per}" if with_period and self.per else self.text
@@ -104,14 +109,15 @@ def catalogue(figures: Figures) -> dict[str, Figure]:
     for level, band in pay.salary.items():
         low = employer_cost(figures, band.min, choices).total
         high = employer_cost(figures, band.max, choices).total
-        found[f"loaded.{level}"] = _single(
-            f"loaded.{level}", formatting.money_range(low, high, currency), band, formatting.per(band.per)
-        )
-        low, high = salary_multiple(band.min, bad.min), salary_multiple(band.max, bad.max)
-        found[f"bad_hire.cost.{level}"] = _single(
-            f"bad_hire.cost.{level}", formatting.money_range(low, high, currency), bad
+        found[f"loaded.{level}"] = Figure(
+            f"loaded.{level}",
+            formatting.money_range(low, high, currency),
+            band.citation,
+            formatting.per(band.per),
+            also=tuple(record.citation for record in cited_records(figures, states=choices.state)),
         )
     found |= _calculator_figures(figures)
+    found |= _rules(figures)
     for level, spec in figures.levels.items():
         years = (
             f"{spec.min_years}+"
@@ -161,6 +167,23 @@ def _calculator_figures(figures: Figures) -> dict[str, Figure]:
     found["scorecard.min_scored_areas"] = _single(
         "scorecard.min_scored_areas", str(card.recommendation.min_scored_areas), card.recommendation
     )
+    return found
+
+
+def _rules(figures: Figures) -> dict[str, Figure]:
+    """The law's deadlines and thresholds (``rules.i9_section2``, ``rules.i9_section2.time``,
+    ``rules.threshold.form_1099_nec``) and the employer-of-record price (``eor.price``)."""
+    found: dict[str, Figure] = {}
+    for key, deadline in figures.rules.deadlines.items():
+        found[f"rules.{key}"] = _single(f"rules.{key}", deadline.text, deadline)
+        if deadline.time:
+            found[f"rules.{key}.time"] = _single(f"rules.{key}.time", deadline.time, deadline)
+    for key, threshold in figures.rules.thresholds.items():
+        amount = formatting.money(threshold.amount, figures.currencies[threshold.currency])
+        found[f"rules.threshold.{key}"] = _single(f"rules.threshold.{key}", amount, threshold)
+    price = figures.engagement.employer_of_record
+    amount = formatting.money(price.amount, figures.currencies[price.currency])
+    found["eor.price"] = _single("eor.price", amount, price, formatting.per(price.per))
     return found
 
 

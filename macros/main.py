@@ -104,7 +104,7 @@ def define_env(env: Any) -> None:
 
     overhead = figures.pay.overhead
     macros: dict[str, Macro] = {
-        "fig": Macro(fig, lambda key, *_: [c] if (c := named[key].citation if key in named else None) else []),
+        "fig": Macro(fig, lambda key, *_: named[key].citations if key in named else []),
         "pay_table": Macro(table(render.pay_table), cites(render.pay_cites)),
         "market_table": Macro(table(render.market_table), cites(render.market_cites)),
         "agency_table": Macro(table(render.agency_table), cites(render.agency_cites)),
@@ -113,6 +113,7 @@ def define_env(env: Any) -> None:
         "ecec_table": Macro(table(render.ecec_table), cites(render.ecec_cites)),
         "equity_by_hire_table": Macro(table(render.equity_by_hire_table), cites(render.equity_by_hire_cites)),
         "bad_hire_claims": Macro(table(render.bad_hire_claims), cites(render.bad_hire_claims_cites)),
+        "figures_rest_on": Macro(table(render.what_figures_rest_on), none),
         "overhead_covers": Macro(lambda: render.phrase(overhead.covers), lambda: [overhead.citation]),
         "calculator": Macro(calculator, calculator_cites),
         "calculator_inputs": Macro(lambda name: inputs_table(calculator_named(name)), calculator_cites),
@@ -123,6 +124,10 @@ def define_env(env: Any) -> None:
         "red_flags": Macro(
             lambda: render.red_flags(figures, href(render.INTERVIEW_PAGE), sources_href()),
             cites(render.red_flag_cites),
+        ),
+        "plain_cues": Macro(
+            lambda: render.plain_cues(figures, href(render.INTERVIEW_PAGE), sources_href()),
+            cites(render.plain_cues_cites),
         ),
         "red_flag_summary": Macro(
             lambda: render.red_flag_summary(figures, href(render.RED_FLAGS_PAGE), href(render.INTERVIEW_PAGE)),

@@ -11,13 +11,21 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from calculators import formatting
-from calculators.employer_cost import LIKE_FOR_LIKE_FORMULA, US, default_choices, employer_cost, like_for_like_markup
+from calculators.employer_cost import (
+    LIKE_FOR_LIKE_FORMULA,
+    US,
+    cited_records,
+    default_choices,
+    employer_cost,
+    like_for_like_markup,
+)
 from calculators.engagement import FULL_TIME_YEAR, compare
 from calculators.figures import CLAIM_STATUS, Citation, Figures, Source, Sourced
 from calculators.market import below_floor, ordinal, position
 from calculators.spec import Calculator
 from macros.citations import PageUse
 from macros.figures import Figure, lookup
+from macros.freshness import reliance
 
 SOURCES_PAGE = "sources.md"
 
@@ -207,9 +215,7 @@ def sources_list(
     return "\n".join(blocks)
 
 
-def phrase(items: Sequence[str]) -> str:
-    """["a", "b", "c"] -> "a, b and c"."""
-    return ", ".join(items[:-1]) + f" and {items[-1]}" if len(items) > 1 else items[0]
+phrase = formatting.phrase
 
 
 def edition_text(source: Source) -> str:
@@ -299,6 +305,22 @@ def rubric_summary(figures: Figures, interview_href: str) -> str:
     return table(["Area", "Kind"], rows)
 
 
+def plain_cues(figures: Figures, interview_href: str, sources_href: str) -> str:
+    """For each rubric area, what a strong and a weak answer sound like in everyday words,
+    linking to the area's full rubric."""
+    blocks = [
+        f"**[{area.short_title}]({interview_href}#{key})**\n\n"
+        f"- *Strong:* {' '.join(area.plain.strong.split())}\n"
+        f"- *Weak:* {' '.join(area.plain.weak.split())}\n"
+        for key, area in figures.interview.areas.items()
+    ]
+    return "\n".join(blocks) + "\n" + caption(figures, plain_cues_cites(figures), sources_href)
+
+
+def plain_cues_cites(figures: Figures) -> list[Citation]:
+    return [area.plain.citation for area in figures.interview.areas.values()]
+
+
 def _shows_in(figures: Figures, keys: Iterable[str], interview_href: str) -> str:
     return ", ".join(f"[{figures.interview.areas[area].short_title}]({interview_href}#{area})" for area in keys)
 
@@ -346,9 +368,7 @@ def loaded_table(figures: Figures, sources_href: str) -> str:
                 formatting.money_range(band.min, band.max, currency),
                 formatting.money_range(band.min * (1 + rule.min / 100), band.max * (1 + rule.max / 100), currency),
                 formatting.money_range(low.total, high.total, currency),
-                formatting.span(
-                    formatting.percent(round(low.overhead_pct)), formatting.percent(round(high.overhead_pct))
-                ),
+                formatting.percent_range(*sorted((round(low.overhead_pct), round(high.overhead_pct)))),
             ]
         )
     header = [
@@ -363,13 +383,8 @@ def loaded_table(figures: Figures, sources_href: str) -> str:
 
 def loaded_cites(figures: Figures) -> list[Citation]:
     """The salary bands, the rule of thumb, and every line of the itemised cost at its starting choices."""
-    costs = figures.employer_costs[US]
-    records = [*_cited(figures.pay.salary.values()), figures.pay.overhead.citation]
-    records += [line.citation for line in costs.contributions.values()]
-    state = costs.states[costs.defaults.state]
-    records += [state.unemployment.citation, costs.health.premiums.citation, costs.health.worker_contributions.citation]
-    records += [costs.defaults.citation, *(setting.citation for setting in costs.settings.values())]
-    return records
+    start = figures.employer_costs[US].defaults.state
+    return _cited([*figures.pay.salary.values(), figures.pay.overhead, *cited_records(figures, states=start)])
 
 
 def breakeven_table(figures: Figures, sources_href: str) -> str:
@@ -392,7 +407,7 @@ def breakeven_table(figures: Figures, sources_href: str) -> str:
         verdict = "more than a full-time year" if share > 1 else f"about {formatting.percent(round(share * 100))}"
         return [
             label,
-            formatting.money(employee, currency),
+            formatting.money(employee, currency, cents=False),
             formatting.money(rate, currency),
             formatting.number(round(hours, -1)),
             verdict,
@@ -500,8 +515,8 @@ def equity_by_hire_table(figures: Figures, sources_href: str) -> str:
     ]
     note = (
         f"What these cover: {grants.covers}. The {seed_source.name} gives "
-        f'{formatting.percent_range(seed.min, seed.max)} for "early engineering hires" without saying which hires '
-        f"or where the range comes from: that range sits {' and '.join(part for part in where if part)}."
+        f"{formatting.percent_range(seed.min, seed.max)} for the engineers a startup hires first, without saying "
+        f"which hires or where the range comes from: that range sits {' and '.join(part for part in where if part)}."
     )
     return body + "\n\n" + caption(figures, equity_by_hire_cites(figures), sources_href) + "\n\n" + note
 
@@ -526,3 +541,18 @@ def bad_hire_claims(figures: Figures, sources_href: str) -> str:
         for claim in figures.bad_hire.claims.values()
     ]
     return table(["The figure", "Credited to", "Status", "What is known", "Where we read it"], rows)
+
+
+def what_figures_rest_on(figures: Figures, sources_href: str) -> str:
+    """A paragraph, generated from the data, on what the guide's figures rest on."""
+    counted = reliance(figures)
+    kinds = phrase(
+        [f"{count} from {'an' if kind[0] in 'aeiou' else 'a'} {kind}" for kind, count in counted.by_kind.items()]
+    )
+    return (
+        f"The guide's data holds {counted.published} published figures and {counted.assumptions} of our own "
+        f"assumptions. By who produced them, the published ones are: {kinds}. {counted.second_hand} of them we could "
+        'read only as a third party restated them, and each says so where it appears ("as reported by"). Each of our '
+        f"assumptions gives its reason. [Sources and method]({sources_href}) lists every source with its address, "
+        "its date and the day we read it."
+    )

@@ -56,7 +56,8 @@ def article_of(html: str) -> Tag:
 
 
 def text_of(element: Tag) -> str:
-    return " ".join(element.get_text(" ", strip=True).split())
+    """An inline element's text, as a reader sees it: ``API<abbr>?</abbr>`` stays ``API?``."""
+    return " ".join(element.get_text().split())
 
 
 def new_tag(name: str, text: str = "", **attrs: str) -> Tag:

@@ -52,11 +52,6 @@ def test_team_hourly_cost_starts_at_the_salarys_loaded_cost_an_hour() -> None:
         assert got == round(year / YEAR_HOURS, 2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="team_hourly_cost's default ignores a flat overhead: at 120,000 with overhead_pct=25 L is 150,000 "
-    "(72.12 an hour over 2,080 hours) but the field starts at the itemised 144,973 ÷ 2,080 = 69.70",
-)
 def test_team_hourly_cost_follows_a_flat_overhead() -> None:
     got = record(CALC, base_salary="120,000", overhead_pct="25")["inputs"]["team_hourly_cost"]
     assert got == round(120_000 * 1.25 / YEAR_HOURS, 2)

@@ -155,13 +155,9 @@ def test_crossing_borders_note() -> None:
             continue
         _, result = run(CALC, freelancer_location=engagement.HOME, agency_region=region)
         (note,) = [note for note in result.notes if CROSSING in note]
-        assert agency.name.lower() in note
+        assert agency.name in note
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the crossing note lower-cases the agency's label: 'eastern european and south asian agencies'",
-)
 def test_the_crossing_note_keeps_the_agencys_proper_names() -> None:
     for region, agency in figures().pay.agency.items():
         if region != engagement.HOME:

@@ -11,20 +11,9 @@ from calculators.results import calculate
 from tests.calculators.helpers import figures
 
 MODULES = [engagement, bad_hire, equity, scorecard, role]
-DROPPED_ESTIMATE = pytest.mark.xfail(
-    strict=True,
-    reason="the rebuild removed 'This is an estimate' from this calculator's summary and assumptions",
-)
 
 
-def _cases() -> list[object]:
-    return [
-        pytest.param(module, id=module.NAME, marks=DROPPED_ESTIMATE if module in {engagement, equity, role} else ())
-        for module in MODULES
-    ]
-
-
-@pytest.mark.parametrize("module", _cases())
+@pytest.mark.parametrize("module", MODULES, ids=[module.NAME for module in MODULES])
 def test_says_it_is_an_estimate(module: ModuleType) -> None:
     calc = module.build(figures())
     assert "estimate" in calc.summary or any("estimate" in item.text for item in calc.assumptions), calc.name

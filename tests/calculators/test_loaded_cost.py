@@ -160,11 +160,6 @@ def test_state_overrides_win() -> None:
     assert nothing[COSTS.states["tx"].unemployment.label] == 0.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loaded_cost.choices_from always passes the state's rate (the field's default) as an override, so "
-    "employer_cost drops the state line's period: '3.4% × min(base salary, $7,000)' without '(2025)'",
-)
 def test_the_state_line_keeps_its_period_when_nothing_is_overridden() -> None:
     california = COSTS.states["ca"].unemployment
     formulas = {line["label"]: line["formula"] for line in record(CALC, state="ca")["breakdown"]}
@@ -277,12 +272,6 @@ def test_rule_of_thumb_note() -> None:
     assert money(ceiling(SOCIAL.ceiling), figures().pay_currency) in high["notes"][0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rule_of_thumb_note blames the health plan for a share above the rule even with no health plan: "
-    "at 10,000 with health_plan=none the fixed lines (equipment 2,000, payroll 600, other benefits 1,000) "
-    "make it 50%, and the note says 'a health plan costs the same at any salary'",
-)
 def test_the_note_does_not_blame_a_health_plan_there_is_not() -> None:
     got = record(CALC, level="junior", base_salary="10,000", health_plan="none")
     assert got["outputs"]["effective_overhead_pct"] > figures().pay.overhead.max

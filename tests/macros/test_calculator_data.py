@@ -20,12 +20,17 @@ BAD = [
      "drivers.severance_months", "a calculator reads it"),
     ("percent driver above 100", "bad_hire.yaml", "value: 50\n", "value: 150\n", "bad_hire.yaml",
      "drivers.productivity_pct", "cannot exceed 100"),
-    ("driver with an unknown source", "bad_hire.yaml", "    value: 3\n    unit: multiple\n    label: Value of a good"
-     " developer's output, as a multiple of pay\n    note: A productive developer is commonly assumed to produce work"
-     " worth about three times their salary.\n    source: editorial",
-     "    value: 3\n    unit: multiple\n    label: Value of a good developer's output, as a multiple of pay\n    note:"
-     " A productive developer is commonly assumed to produce work worth about three times their salary.\n    source:"
-     " hearsay", "bad_hire.yaml", "drivers.output_value_multiple.source", "unknown source 'hearsay'"),
+    ("driver with an unknown source", "bad_hire.yaml", "against what they cost.\n    source: editorial",
+     "against what they cost.\n    source: hearsay", "bad_hire.yaml", "drivers.output_value_multiple.source",
+     "unknown source 'hearsay'"),
+    ("deadline with a count and a date", "rules.yaml", "    by: their first day of work\n",
+     "    by: their first day of work\n    within: 2\n    unit: day\n    of: hiring\n", "rules.yaml",
+     "deadlines.i9_section1", "give either within, unit and of, or by"),
+    ("deadline in an unknown unit", "rules.yaml", "    unit: business day\n", "    unit: fortnight\n", "rules.yaml",
+     "deadlines.i9_section2.unit", "'day', 'business day' or 'month'"),
+    ("plain cue missing", "interview.yaml", "      weak: >-\n        Starts naming",
+     "      wek: >-\n        Starts naming",
+     "interview.yaml", "areas.system-design.plain.weak", "required key is missing"),
     ("engagement level unknown", "engagement.yaml", "level: mid", "level: principal", "engagement.yaml",
      "defaults.level", "unknown level"),
     ("agency region unknown", "engagement.yaml", "agency_region: us", "agency_region: mars", "engagement.yaml",
@@ -68,8 +73,13 @@ def test_bad_calculator_data_names_file_key_and_reason(
 
 def test_calculator_figures_are_in_the_catalogue() -> None:
     figures = catalogue(load_data(DATA))
-    assert lookup(figures, "bad_hire.output_value_multiple").text == "3×"
-    assert lookup(figures, "bad_hire.team_hourly_cost").text == "$75 an hour"
+    assert lookup(figures, "bad_hire.output_value_multiple").text == "1.5×"
+    assert lookup(figures, "rules.i9_section2").text == "within 3 business days of the employee's first day of work"
+    assert lookup(figures, "rules.i9_section2.time").text == "3 business days"
+    assert lookup(figures, "rules.i9_section1").text == "by their first day of work"
+    assert "rules.i9_section1.time" not in figures  # a deadline named in words has no count to show
+    assert lookup(figures, "rules.threshold.form_1099_nec").text == "$2,000"
+    assert lookup(figures, "eor.price").inline() == "$599 a month"
     assert lookup(figures, "process.slow_query_rows").text == "1,000,000 rows"
     assert lookup(figures, "bad_hire.severance_months").text == "1 month"
     assert lookup(figures, "equity.valuation").citation == Citation("editorial")

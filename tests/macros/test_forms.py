@@ -67,7 +67,7 @@ def test_the_worked_example_is_the_default_result_with_its_inputs_listed_for_pap
     assert listed in html
     assert f'{dom.PDF}="only"' in listed
     for item in shown.fields:
-        assert f"<dd>{item.display}</dd>" in listed
+        assert f"<dd>{item.display or '—'}</dd>" in listed  # a field left blank shows a dash
     assert "<dd>Mid-level</dd>" in listed  # a choice as its label, not its value
     assert "<dd>$120,000</dd>" in listed  # money with its symbol
 
