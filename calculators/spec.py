@@ -261,7 +261,8 @@ class Assumption:
 
 def assumption(figures: Figures, text: str, *records: Sourced) -> Assumption:
     """An assumption citing the records it rests on (none: it is ours, and the text says so)."""
-    return Assumption(text, tuple(tuple(figures.citation_parts(record.citation)) for record in records))
+    cited = citations_of(*records)  # each source once, however many of the records it backs
+    return Assumption(text, tuple(tuple(figures.citation_parts(citation)) for citation in cited))
 
 
 def citations_of(*records: Sourced) -> tuple[Citation, ...]:

@@ -325,15 +325,26 @@ def read_files(data_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
         except (OSError, UnicodeDecodeError) as error:
             problems.append(Problem(f"data/{name}", "(file)", f"cannot be read: {error}"))
             continue
-        try:
-            raw = load_yaml(text)
-        except YamlProblem as problem:
-            problems.append(Problem(f"data/{name}", problem.key, problem.message))
-            continue
-        value, found = _validate(name, raw)
+        value, found = _read_one(name, text)
         problems.extend(found)
-        parsed[field] = value
+        if value is not _UNREADABLE:
+            parsed[field] = value
     return parsed, problems
+
+
+_UNREADABLE = object()
+
+
+@functools.lru_cache(maxsize=64)
+def _read_one(name: str, text: str) -> tuple[Any, tuple[Problem, ...]]:
+    """One file's text parsed and validated on its own. Remembered by its exact text: records are
+    frozen, so a rebuild (``mkdocs serve``) or a test that edits one file re-reads only that one."""
+    try:
+        raw = load_yaml(text)
+    except YamlProblem as problem:
+        return _UNREADABLE, (Problem(f"data/{name}", problem.key, problem.message),)
+    value, found = _validate(name, raw)
+    return value, tuple(found)
 
 
 def load_data(data_dir: Path) -> Figures:

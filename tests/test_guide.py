@@ -25,6 +25,11 @@ GUIDE_SECTIONS = (
     "Hiring checklist",
     "Common mistakes",
     "FAQ",
+    "Find candidates",
+    "The offer and closing",
+    "Becoming an employer, and hiring abroad",
+    "Stock options in plain words",
+    "If you are not technical",
 )
 """The guide's sections the project was asked for (the nav may hold more)."""
 
@@ -288,3 +293,62 @@ def test_the_faq_answers_at_least_twelve_questions(site: Path) -> None:
     html = (site / "faq" / "index.html").read_text(encoding="utf-8")
     questions = [visible_text(q) for q in re.findall(r"<h3[^>]*>(.*?)</h3>", html, flags=re.DOTALL)]
     assert len([q for q in questions if q.strip().rstrip("¶").strip().endswith("?")]) >= 12
+
+
+def test_the_checklist_puts_the_advisor_first_and_asks_consent_for_references(site: Path) -> None:
+    html = (site / "checklist" / "index.html").read_text(encoding="utf-8")
+    steps = re.findall(r'<h2 id="(step-[a-z-]+)"', html)
+    assert steps.index("step-advisor") < steps.index("step-work-sample") < steps.index("step-scorecard")
+    references = html[html.index('id="step-references"') :]
+    assert "consent" in visible_text(references[: references.index("<h2", 10)])
+
+
+TERMS = (
+    "409A",
+    "strike price",
+    "ISO",
+    "NSO",
+    "83(b)",
+    "exercise window",
+    "I-9",
+    "payroll",
+    "workers' compensation",
+    "inventions assignment",
+    "employer of record",
+    "W-8BEN",
+    "1099",
+    "misclassification",
+    "job post",
+    "negotiation",
+)
+"""Terms a first-time employer meets, each to be used on a page and explained where the reader
+finds it: in the glossary, as an abbreviation's tooltip, or as a heading of its own."""
+
+
+def test_every_hiring_term_is_used_and_explained(site: Path) -> None:
+    pages = {path: visible_text(path.read_text(encoding="utf-8")) for path in site.rglob("index.html")}
+    glossary = re.findall(r"<dt>(.*?)</dt>", (site / "sources" / "index.html").read_text(encoding="utf-8"))
+    abbreviations = (ROOT / "docs" / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    headings = [
+        visible_text(heading)
+        for path in site.rglob("index.html")
+        for heading in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+    ]
+    for term in TERMS:
+        lowered = term.lower()
+        assert any(lowered in text.lower() for text in pages.values()), f"no page uses {term!r}"
+        explained = (
+            any(lowered in visible_text(entry).lower() for entry in glossary)
+            or f"*[{term}]:" in abbreviations
+            or any(lowered in heading.lower() for heading in headings)
+        )
+        assert explained, f"{term!r} is not in the glossary, the abbreviations or a heading"
+
+
+def test_the_faq_says_a_leaver_keeps_only_the_right_to_buy_for_a_window(site: Path) -> None:
+    html = (site / "faq" / "index.html").read_text(encoding="utf-8")
+    answer = html[html.index('id="equity-if-it-fails"') :]
+    text = visible_text(re.split(r"<h[23]", answer[10:], maxsplit=1)[0])
+    assert "keep what has vested" not in text
+    assert "window" in text
+    assert "strike price" in text

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.support.build import ROOT, copy_project
+from tests.support.build import ROOT, copy_project, run_in
 
 
 def _make_build(project: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(project)}
-    return subprocess.run(
-        ["make", "--no-print-directory", "build", f"VENV={ROOT / '.venv'}"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_in(project, ["make", "--no-print-directory", "build", f"VENV={ROOT / '.venv'}"])
 
 
 @pytest.fixture

@@ -127,6 +127,7 @@ def test_a_new_rubric_area_and_red_flag_reach_every_page_with_no_python_change(e
     pages = _page_texts(edited.site)
     assert f'id="{NEW_AREA_KEY}"' in pages["interview/index.html"]
     assert f'id="{NEW_FLAG_KEY}"' in pages["red-flags/index.html"]
+    assert f'interview/#{NEW_AREA_KEY}"' in pages["non-technical/index.html"]  # its plain-language cues
     scorecard = pages["calculators/scorecard/index.html"]
     for name in (field("score", NEW_AREA_KEY), field("weight", NEW_AREA_KEY), field("flag", NEW_FLAG_KEY)):
         assert f'name="{name}"' in scorecard, name

@@ -11,6 +11,7 @@ import html
 from html.parser import HTMLParser
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -50,6 +51,18 @@ def summary(page_html: str, limit: int = DESCRIPTION_LIMIT) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.–—-") + "…"
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Stop the build on front matter that did not parse: MkDocs would otherwise show it as a
+    heading (``description: a: b`` needs quotes around its value)."""
+    if markdown.startswith("---\n") and not page.meta:
+        first = markdown.split("\n", 3)[1]
+        raise PluginError(
+            f"{page.file.src_uri}: the front matter is not valid YAML ({first[:60]!r}); quote a value "
+            'that contains ": ", e.g. description: "…"'
+        )
+    return markdown
 
 
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

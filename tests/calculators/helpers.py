@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import subprocess
 import sys
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -18,7 +16,7 @@ from calculators.parsing import InputErrors
 from calculators.results import calculate, dumps, present
 from calculators.spec import Calculator, Input, Inputs, Result
 from macros.export import export
-from tests.support.build import ROOT
+from tests.support.build import ROOT, run_in
 
 
 @cache
@@ -47,16 +45,7 @@ def errors(calculator: Calculator, **fields: str) -> dict[str, str]:
 def cli(name: str, *fields: str) -> tuple[int, Any, str]:
     """``python -m calculators run NAME fields... --json``: exit status, parsed stdout, stderr."""
     figures()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-m", "calculators", "run", name, *fields, "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
+    done = run_in(ROOT, [sys.executable, "-m", "calculators", "run", name, *fields, "--json"], timeout=60)
     return done.returncode, json.loads(done.stdout) if done.stdout.strip() else None, done.stderr
 
 

@@ -28,20 +28,19 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def run_in(
+    project: Path, command: list[str], *, extra_env: dict[str, str] | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` in ``project`` with its own packages first on the path; never raises on failure."""
+    # The copy's own macros and calculators must win over the checkout's.
+    env = {**os.environ, **(extra_env or {}), "PYTHONPATH": str(project)}
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+
+
 def build(
     project: Path, site: Path | None = None, *, extra_env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run a strict build of ``project`` into ``site``; returns the finished process."""
     site = site or project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(extra_env or {})}
-    # The copy's own macros and calculators must win over the checkout's.
-    env["PYTHONPATH"] = str(project)
-    return subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    quiet = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(extra_env or {})}
+    return run_in(project, [str(MKDOCS), "build", "--strict", "--site-dir", str(site)], extra_env=quiet)

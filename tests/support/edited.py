@@ -31,6 +31,10 @@ NEW_AREA = """
         mixed: Adds a version number but has no plan for retiring the old one.
         solid: Versions the change, announces a deprecation date and measures who still calls the old one.
         excellent: All of that, and designs the next change so that it needs no new version.
+    plain:
+      source: editorial
+      strong: Talks about the customers who call the endpoint before the code behind it.
+      weak: Would change it and let customers find out.
     follow_ups:
       - How would you know who still calls the old version?
     source: editorial

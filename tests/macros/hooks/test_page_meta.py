@@ -6,11 +6,13 @@ import re
 from pathlib import Path
 
 import markdown
+import pytest
+from mkdocs.exceptions import PluginError
 from PIL import Image
 from pymdownx.tasklist import TasklistExtension
 
 from macros.hooks.html_repairs import repair
-from macros.hooks.page_meta import summary
+from macros.hooks.page_meta import on_page_markdown, summary
 from macros.hooks.robots import robots_txt
 from macros.hooks.social_card import HEIGHT, WIDTH, draw_card
 from macros.markdown_repairs import MarkdownRepairs
@@ -24,6 +26,23 @@ def test_summary_is_the_first_paragraph_as_plain_text_cut_at_a_word() -> None:
     assert len(cut) <= 50
     assert cut.endswith("word…")
     assert summary("<h1>Only a heading</h1>") == ""
+
+
+def test_front_matter_that_did_not_parse_stops_the_build() -> None:
+    class File:
+        src_uri = "stock-options.md"
+
+    class Page:
+        def __init__(self) -> None:
+            self.file = File()
+            self.meta: dict[str, str] = {}
+
+    unparsed = "---\ndescription: Options: plain words\n---\n\n# Options\n"
+    with pytest.raises(PluginError, match=r"stock-options\.md: the front matter is not valid YAML"):
+        on_page_markdown(unparsed, page=Page(), config=None, files=None)  # type: ignore[arg-type]
+    parsed = Page()
+    parsed.meta = {"description": "Options: plain words"}
+    assert on_page_markdown("# Options\n", page=parsed, config=None, files=None) == "# Options\n"  # type: ignore[arg-type]
 
 
 def test_robots_points_at_the_sitemap_of_the_public_address() -> None:
