@@ -2,6 +2,8 @@
 
 Each fault is simulated with request interception (or by breaking the worker from the
 test); the pre-rendered example stays on the page and Retry works once the file is back.
+Service workers are blocked here: a request the site's service worker answered would never
+reach the interception (test_offline.py covers the service worker).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from calculators.web import handle
 from tests.browser.conftest import Session
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+SERVICE_WORKERS = "block"  # read by the session fixture (tests/browser/conftest.py)
 
 PAGE = "/calculators/loaded-cost/"
 WASM = "**/pyodide.asm.wasm"
