@@ -4,13 +4,13 @@
 // MANIFEST is written by the build (macros/hooks/offline.py); `mkdocs serve` leaves it null
 // and the page never registers this worker then. It holds the build's version (a hash of
 // every file below), the files to keep at install as [path, sha256] pairs relative to this
-// file, the optional ones (the PDF, which `make build` adds after the pages), the folder of
-// the Python runtime and the name of the cache the calculators' worker keeps the runtime in
-// (docs/assets/js/calculator-worker.mjs).
+// file (the hash only counts in the version), the optional ones (the PDF, which `make build`
+// adds after the pages), the folder of the Python runtime and the name of the cache the
+// calculators' worker keeps the runtime in (docs/assets/js/calculator-worker.mjs).
 //
-// - Install: fetch every listed file (revalidated, never from another origin), check it
-//   against its hash, and keep them in one cache named by the version. Nothing of the Python
-//   runtime: a guide page downloads no Python, and this worker never fetches any of it.
+// - Install: fetch every listed file (revalidated, never from another origin) and keep them
+//   in one cache named by the version, all or nothing. Nothing of the Python runtime: a
+//   guide page downloads no Python, and this worker never fetches any of it.
 // - Activate: delete every cache of an older build (pages and runtime), take over open pages.
 // - Fetch: a kept file is answered from the cache (the query string ignored, so shared
 //   calculator addresses work offline); a runtime file from the runtime cache once a
@@ -38,15 +38,11 @@ if (!MANIFEST) {
   const KEPT = new Set([...MANIFEST.files.map(([path]) => path), ...MANIFEST.optional]);
   const NOT_FOUND = "404.html";
 
-  const hex = (buffer) => Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, "0")).join("");
-
-  async function keep(cache, path, sha256) {
+  // Revalidated, so an older copy in the HTTP cache is never kept under this version.
+  async function keep(cache, path) {
     const request = new Request(new URL(path, ROOT), { cache: "no-cache" });
     const response = await fetch(request);
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-    if (sha256 && hex(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer())) !== sha256) {
-      throw new Error(`${path} is not the file of this build (a deploy still under way?)`);
-    }
     await cache.put(request, response);
   }
 
@@ -63,13 +59,13 @@ if (!MANIFEST) {
       (async () => {
         const cache = await caches.open(PAGES);
         try {
-          await Promise.all(MANIFEST.files.map(([path, sha256]) => keep(cache, path, sha256)));
+          await Promise.all(MANIFEST.files.map(([path]) => keep(cache, path)));
         } catch (error) {
           await caches.delete(PAGES);
           await tell(String(error?.message ?? error));
           throw error;
         }
-        await Promise.all(MANIFEST.optional.map((path) => keep(cache, path, "").catch(() => {})));
+        await Promise.all(MANIFEST.optional.map((path) => keep(cache, path).catch(() => {})));
         await self.skipWaiting();
       })(),
     );
@@ -93,7 +89,7 @@ if (!MANIFEST) {
   }
 
   function fromCache(name, key) {
-    return caches.match(key, { cacheName: name, ignoreSearch: true });
+    return caches.match(key, { cacheName: name, ignoreSearch: true, ignoreVary: true });
   }
 
   async function answer(request, path) {
@@ -122,12 +118,12 @@ if (!MANIFEST) {
       .catch(() => {});
   }
   checkRuntime();
-  new BroadcastChannel("hiring-guide-runtime-").addEventListener("message", checkRuntime);
+  new BroadcastChannel("hiring-guide-runtime").addEventListener("message", checkRuntime);
 
   async function fromRuntime(request) {
     const url = new URL(request.url);
     url.search = "";
-    return (await caches.match(url.href, { cacheName: RUNTIME_CACHE })) ?? fetch(request);
+    return (await caches.match(url.href, { cacheName: RUNTIME_CACHE, ignoreVary: true })) ?? fetch(request);
   }
 
   self.addEventListener("fetch", (event) => {

@@ -153,7 +153,7 @@ async function keepSet() {
   for (const name of await self.caches.keys()) {
     if (name.startsWith(KEPT_PREFIX) && name !== KEPT) await self.caches.delete(name);
   }
-  new BroadcastChannel(KEPT_PREFIX).postMessage(KEPT); // the service worker answers from it now
+  new BroadcastChannel("hiring-guide-runtime").postMessage(KEPT); // the service worker answers from it now
   return cache;
 }
 
@@ -199,8 +199,9 @@ let respond = null;
 
 async function start() {
   post({ type: "phase", phase: "downloading" });
+  const imported = import(new URL("pyodide.mjs", RUNTIME).href);
   kept = await openKept();
-  const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME).href);
+  const { loadPyodide } = await imported;
   const options = {
     indexURL: RUNTIME.href,
     lockFileURL: new URL("pyodide-lock.json", PACKAGE_URL).href,
