@@ -136,7 +136,9 @@ def test_a_guide_page_visited_first_downloads_no_python(visit: Session, site: Pa
     # Offline, a calculator page whose runtime was never kept says so instead of waiting.
     page.goto(url + PAGE)
     visit.wait_state("error", timeout=15_000)
-    assert "worked example" in (page.text_content("[data-status-text]") or "")
+    message = page.text_content("[data-status-text]") or ""
+    assert "once it has run here with a connection" in message
+    assert "worked example" in message
     assert visit.output("total_annual") == str(expected())
 
 

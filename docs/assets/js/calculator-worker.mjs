@@ -199,7 +199,11 @@ let respond = null;
 
 async function start() {
   post({ type: "phase", phase: "downloading" });
-  const imported = import(new URL("pyodide.mjs", RUNTIME).href);
+  const imported = import(new URL("pyodide.mjs", RUNTIME).href).catch(() => {
+    throw new Error(
+      "its files could not be downloaded. Offline, a calculator works once it has run here with a connection.",
+    );
+  });
   kept = await openKept();
   const { loadPyodide } = await imported;
   const options = {
