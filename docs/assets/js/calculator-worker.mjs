@@ -11,12 +11,13 @@
 //
 // Kept for the next visit (when the browser offers Cache Storage): the first start that
 // reaches ready keeps every runtime file it used (the runtime, the lock file, the wheel) in
-// one cache named by RUNTIME_SET, all or nothing, and then a memory snapshot of the started
-// interpreter beside them. Later starts read the set from there (the site's service worker
-// answers the two module imports from it too, so this works offline) and restore the
-// snapshot instead of starting Python afresh. The snapshot API is Pyodide's private one and
-// is tied to one exact runtime build: a snapshot the runtime refuses is dropped and the
-// start goes on the normal way; a start from the kept set that fails drops the set.
+// one cache named by RUNTIME_SET, all or nothing, and beside them a memory snapshot of the
+// interpreter, copied right after ready. Later starts read the set from there (the site's
+// service worker answers the two module imports from it too, so this works offline) and
+// restore the snapshot instead of starting Python afresh. The snapshot API is Pyodide's
+// private one and is tied to one exact runtime build: a snapshot the runtime refuses is
+// dropped (and not made again for this set) and the start goes on the normal way; a start
+// from the kept set that fails drops the set.
 
 const RUNTIME = new URL("../pyodide/", import.meta.url);
 // Written by the build (macros/hooks/pyodide_assets.py): the folder holding the wheel and its
