@@ -20,9 +20,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from macros.hooks.pyodide_assets import PACKAGES_PREFIX
-from macros.hooks.pyodide_assets import TARGET as RUNTIME_FOLDER
-
+# As pyodide_assets.py writes them (hooks import nothing from each other: MkDocs loads each by
+# its path; tests/macros/hooks/test_cache_headers.py checks they agree).
+RUNTIME_FOLDER = Path("assets") / "pyodide"
+PACKAGES_PREFIX = "calculators-"
 IMMUTABLE = "public, max-age=31536000, immutable"
 _MATERIAL_HASHED = re.compile(r"^assets/(?:javascripts|stylesheets)/.*\.[0-9a-f]{8}\.min\.(?:js|css)$")
 

@@ -27,11 +27,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from macros.hooks.pyodide_assets import TARGET as RUNTIME_FOLDER
-from macros.hooks.pyodide_assets import WORKER, file_digest, read_stamp
-
 SERVICE_WORKER = "service-worker.js"
 REGISTRATION = Path("assets") / "js" / "offline.js"
+# As pyodide_assets.py writes them (hooks import nothing from each other: MkDocs loads each
+# by its path; tests/macros/hooks/test_offline.py checks they agree).
+RUNTIME_FOLDER = Path("assets") / "pyodide"
+WORKER = Path("assets") / "js" / "calculator-worker.mjs"
+_RUNTIME_SET = re.compile(r'^const RUNTIME_SET = "([^"\n]+)";$', re.MULTILINE)
 RUNTIME_CACHE_PREFIX = "hiring-guide-runtime-"
 """Must match ``KEPT_PREFIX`` in ``calculator-worker.mjs``."""
 OPTIONAL = ("guide.pdf",)
@@ -91,19 +93,31 @@ def kept(relative: str) -> bool:
     return not any(fnmatch.fnmatchcase(relative, pattern) for pattern in LEFT_OUT)
 
 
+def _sha256(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def runtime_set(site: Path) -> str:
+    """The runtime set's identity, as ``pyodide_assets.py`` wrote it into the built worker."""
+    found = _RUNTIME_SET.findall((site / WORKER).read_text(encoding="utf-8"))
+    if len(found) != 1:
+        raise PluginError(f"{WORKER.as_posix()} names no runtime set: pyodide_assets.py must run before this hook")
+    return str(found[0])
+
+
 def manifest(site: Path) -> Manifest:
     """The manifest of a built site (its worker already stamped by ``pyodide_assets.py``)."""
     files = sorted(
-        (url_path(relative), file_digest(path))
+        (url_path(relative), _sha256(path))
         for path in site.rglob("*")
         if path.is_file() and kept(relative := path.relative_to(site).as_posix())
     )
-    runtime_set = read_stamp((site / WORKER).read_text(encoding="utf-8"), "RUNTIME_SET")
     return Manifest(
         files=tuple(files),
         optional=OPTIONAL,
         runtime=RUNTIME_FOLDER.as_posix() + "/",
-        runtime_cache=RUNTIME_CACHE_PREFIX + runtime_set,
+        runtime_cache=RUNTIME_CACHE_PREFIX + runtime_set(site),
     )
 
 

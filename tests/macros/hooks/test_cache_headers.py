@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from macros.hooks import cache_headers, pyodide_assets
 from macros.hooks.cache_headers import IMMUTABLE, immutable_paths
 from tests.support.server import headers_for, parse_headers_file
 
@@ -24,3 +25,8 @@ def test_every_rule_names_a_file_of_the_build(site: Path) -> None:
     for pattern in immutable_paths(site):
         found = list(site.glob(pattern.lstrip("/")))
         assert found, pattern
+
+
+def test_the_folder_names_are_the_ones_pyodide_assets_writes() -> None:
+    assert cache_headers.RUNTIME_FOLDER == pyodide_assets.TARGET
+    assert cache_headers.PACKAGES_PREFIX == pyodide_assets.PACKAGES_PREFIX

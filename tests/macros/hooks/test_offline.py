@@ -14,7 +14,7 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from macros.hooks import offline
+from macros.hooks import offline, pyodide_assets
 from macros.hooks.offline import REGISTRATION, SERVICE_WORKER, apply, kept, manifest, url_path, write_manifest
 from macros.hooks.pyodide_assets import WORKER, stamp_worker
 from tests.support.browser import page_paths
@@ -27,6 +27,14 @@ def _stamped(site: Path) -> dict[str, Any]:
     found = json.loads(line.group(1))
     assert isinstance(found, dict)
     return found
+
+
+def test_the_paths_are_the_ones_pyodide_assets_writes() -> None:
+    assert offline.RUNTIME_FOLDER == pyodide_assets.TARGET
+    assert offline.WORKER == pyodide_assets.WORKER
+    stamped = stamp_worker((ROOT / "docs" / WORKER).read_text(encoding="utf-8"), folder="calculators-1", identity="s1")
+    assert offline._RUNTIME_SET.findall(stamped) == ["s1"]
+    assert f'const KEPT_PREFIX = "{offline.RUNTIME_CACHE_PREFIX}";' in stamped
 
 
 def test_addresses_are_the_ones_pages_link_to() -> None:
