@@ -84,6 +84,8 @@ def _run(name: str, raw_fields: Sequence[str], *, as_json: bool) -> int:
         return 0
     print(calculator.title)
     print()
+    print(f"  {shown.answer}")
+    print()
     for shown_input, spec in zip(shown.fields, calculator.inputs, strict=True):
         print(f"  {shown_input.label:<30} {shown_input.text} {spec.unit or ''}".rstrip())
     print()

@@ -7,6 +7,10 @@
 // to Python on change, swaps in the results HTML Python returns, shows field errors inline,
 // and keeps the inputs in the address so a result can be shared. Values from the address
 // or the form only ever go into .value / .textContent, never into HTML.
+//
+// It computes nothing: the answer the results open with and the phone's answer bar (a copy
+// of that answer, as text) come from Python; this file moves inputs to the worker and puts
+// what Python returns into the page.
 (() => {
   "use strict";
 
@@ -238,6 +242,50 @@
       this.restore();
       const compare = form.querySelector("[data-compare]");
       if (compare) this.comparison = new Comparison(this, compare);
+      this.bar = form.querySelector("[data-answer-bar]");
+      if (this.bar) this.watchEditing();
+    }
+
+    // ---- the phone's answer bar: a copy of the answer while a field is being edited --------
+
+    watchEditing() {
+      this.barText = this.bar.querySelector("[data-answer-bar-text]");
+      this.editing = false;
+      this.form.addEventListener("focusin", (event) => {
+        if (!this.isControl(event.target)) return;
+        this.editing = true;
+        this.placeBar();
+      });
+      this.form.addEventListener("focusout", (event) => {
+        const next = event.relatedTarget;
+        if (this.isControl(next) || (next && this.bar.contains(next))) return;
+        this.editing = false;
+        this.placeBar();
+      });
+    }
+
+    placeBar() {
+      if (!this.bar) return;
+      const view = window.visualViewport;
+      const bottom = view ? view.offsetTop + view.height : window.innerHeight;
+      let show = false;
+      if (this.editing) {
+        const answer = this.results.querySelector("[data-answer]");
+        const header = document.querySelector(".md-header");
+        const top = header ? header.getBoundingClientRect().bottom : 0;
+        const box = answer && answer.getBoundingClientRect();
+        show = Boolean(box) && (box.top < top || box.bottom > bottom);
+      }
+      if (this.bar.hidden === show) this.bar.hidden = !show;
+      // Above the on-screen keyboard: the layout viewport's bottom is under it.
+      const keyboard = Math.max(0, Math.round(window.innerHeight - bottom));
+      this.bar.style.setProperty("--calc-keyboard", `${keyboard}px`);
+      // The field being edited stays visible above the bar.
+      const active = document.activeElement;
+      if (show && this.isControl(active)) {
+        const overlap = active.getBoundingClientRect().bottom - this.bar.getBoundingClientRect().top;
+        if (overlap > -8) window.scrollBy(0, overlap + 8);
+      }
     }
 
     isControl(element) {
@@ -261,10 +309,13 @@
       }
       const params = new URLSearchParams(location.search);
       for (const [name, control] of this.controls) {
+        if (control.hasAttribute("data-private")) continue; // never read from (or written to) the address
         const values = params.getAll(this.prefix + name);
         if (!values.length) continue;
         this.touched.set(name, values);
         this.setControl(control, values[0]);
+        const folded = control.closest("details");
+        if (folded) folded.open = true; // a value from the address shows where it is
       }
       if (this.touched.size) this.form.dataset.stale = "";
     }
@@ -277,13 +328,17 @@
     request() {
       const fields = [];
       for (const [name, values] of this.touched) for (const value of values) fields.push([name, value]);
-      return { calculator: this.name, fields, sources_href: this.form.dataset.sourcesHref || "" };
+      const request = { calculator: this.name, fields, sources_href: this.form.dataset.sourcesHref || "" };
+      return request;
     }
 
     writeAddress() {
       const params = new URLSearchParams(location.search);
       for (const name of this.controls.keys()) params.delete(this.prefix + name);
-      for (const [name, values] of this.touched) for (const value of values) params.append(this.prefix + name, value);
+      for (const [name, values] of this.touched) {
+        if (this.controls.get(name).hasAttribute("data-private")) continue;
+        for (const value of values) params.append(this.prefix + name, value);
+      }
       const query = params.toString();
       const address = location.pathname + (query ? `?${query}` : "") + location.hash;
       if (address !== location.pathname + location.search + location.hash) {
@@ -323,11 +378,13 @@
       // The HTML comes from calculators.html.results_panel, which escapes every value.
       this.results.innerHTML = response.html;
       delete this.form.dataset.stale;
-      const first = this.results.querySelector("[data-output]");
-      const label = first && first.closest(".calc-output")?.querySelector("dt");
-      if (first) {
-        this.announcer.textContent = `${label ? label.firstChild.textContent : ""}: ${first.textContent}`;
-      }
+      // The answer is announced once, through the one live region (the answer itself and the
+      // bar are not live), and only when it says something new.
+      const answer = this.results.querySelector("[data-answer]");
+      const text = answer ? answer.textContent : "";
+      if (text && this.announcer.textContent !== text) this.announcer.textContent = text;
+      if (this.barText) this.barText.textContent = text;
+      this.placeBar();
     }
 
     showErrors(errors) {
@@ -341,6 +398,8 @@
         const control = name ? this.controls.get(name) : null;
         slot.textContent = message || "";
         slot.hidden = !message;
+        const folded = message && slot.closest("details");
+        if (folded) folded.open = true; // an error in a folded group shows
         if (!control) continue;
         const described = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter((id) => id && id !== slot.id);
         if (message) {
@@ -475,6 +534,24 @@
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 0);
     }
+  }
+
+  // ---- the answer bars follow scrolling, resizing and the on-screen keyboard -------------
+
+  let barQueued = false;
+  function queueBars() {
+    if (barQueued) return;
+    barQueued = true;
+    requestAnimationFrame(() => {
+      barQueued = false;
+      for (const form of forms) form.placeBar();
+    });
+  }
+  window.addEventListener("scroll", queueBars, { passive: true });
+  window.addEventListener("resize", queueBars);
+  if (window.visualViewport) {
+    window.visualViewport.addEventListener("resize", queueBars);
+    window.visualViewport.addEventListener("scroll", queueBars);
   }
 
   // ---- wiring: every page (Material's instant navigation replaces the page) -------------
