@@ -35,7 +35,7 @@ FOLLOWS = "data-follows"
 PRESET = "data-preset"
 """On an input the page's worked example sets: sent to Python like a value the reader typed."""
 PRIVATE = "data-private"
-"""On an input kept out of the page's address (a candidate's name)."""
+"""On an input kept out of the page's address and of scenarios (a candidate's name)."""
 ERROR_FOR = "data-error-for"
 """The error slot of a field (its name), or of the whole form (empty)."""
 EXAMPLE_INPUTS = "data-example-inputs"
@@ -74,6 +74,24 @@ COMPARE_CSV = "data-compare-csv"
 COMPARE_CLEAR = "data-compare-clear"
 COMPARE_STATUS = "data-compare-status"
 COMPARE_TABLE = "data-compare-table"
+
+# Scenarios: the reader's inputs kept and set beside the current ones (every calculator that
+# names headline outputs; the address holds them as sN.field=value and sN.name=...).
+SCENARIO_SAVE = "data-scenario-save"
+"""The button that keeps the current inputs as a scenario (its value: how many are kept at most)."""
+SCENARIO_LIST = "data-scenario-list"
+"""Where the page lists the kept scenarios, each with its editable name and a remove button (its
+value: the longest name, in characters)."""
+SCENARIO_NAME = "data-scenario-name"
+"""A scenario's name field (its value: the scenario's number, from 1)."""
+SCENARIO_REMOVE = "data-scenario-remove"
+"""A scenario's remove button (its value: the scenario's number, from 1)."""
+SCENARIO_STATUS = "data-scenario-status"
+"""A polite live region saying what the last action did."""
+SCENARIO_VIEW = "data-scenario-view"
+"""The box that holds the table Python makes (:data:`SCENARIOS`)."""
+SCENARIOS = "data-scenarios"
+"""The table of headline outputs side by side, made by :mod:`calculators.scenarios`."""
 
 # Print and the PDF.
 PDF = "data-pdf"

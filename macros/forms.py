@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from calculators import dom
+from calculators import dom, scenarios
 from calculators.html import attr, example_inputs, results_panel, table_html
 from calculators.results import Presented, calculate, present, present_table
 from calculators.spec import Calculator, Group, Input
@@ -110,6 +110,32 @@ def _answer_bar(calculator: Calculator, shown: Presented) -> str:
     )
 
 
+def _scenarios(calculator: Calculator) -> str:
+    """The scenarios section of a calculator that names headline outputs: the button that keeps
+    the current inputs, the list of kept scenarios (names editable), and the box for the table
+    Python makes (:mod:`calculators.scenarios`). Only in the browser: never on paper."""
+    if not calculator.headline:
+        return ""
+    base = f"calc-{calculator.name}-scenarios"
+    return (
+        # Named after the calculator too: two calculators on one page make two distinct regions.
+        f'<section class="calc-scenarios" aria-labelledby="{base}-title {base}-of" {dom.PDF}="omit">'
+        f'<p class="calc-heading"><span id="{base}-title">Scenarios side by side</span>'
+        f'<span class="calc-announce" id="{base}-of">: {escape(calculator.title)}</span></p>'
+        f'<p class="calc-help">Keep these inputs as a scenario, change some, and see both side by side: up to '
+        f"{scenarios.MAX_SCENARIOS}, kept in the page's address so that a link shares them.</p>"
+        f'<p class="calc-scenario-actions"><button type="button" class="md-button" '
+        f'{dom.SCENARIO_SAVE}="{scenarios.MAX_SCENARIOS}">'
+        "Keep as a scenario</button></p>"
+        f'<ol class="calc-scenario-list" {dom.SCENARIO_LIST}="{scenarios.MAX_NAME_LENGTH}"></ol>'
+        f'<p class="calc-scenario-status" {dom.SCENARIO_STATUS} aria-live="polite"></p>'
+        # A wide table scrolls sideways: the box takes focus so a keyboard can scroll it (axe).
+        f'<div class="calc-scenario-view" {dom.SCENARIO_VIEW} tabindex="0" role="region" '
+        f'aria-label="Table of scenarios: {attr(calculator.title)}" hidden></div>'
+        "</section>"
+    )
+
+
 def _comparison(calculator: Calculator, record: Mapping[str, Any] | None) -> str:
     """The side-by-side section of a calculator that has one: buttons and the table so far.
 
@@ -183,6 +209,7 @@ def calculator_form(
         f'<div class="calc-results" {dom.RESULTS}>{results_panel(shown, sources_href)}</div>'
         "</div>"
         f"{_answer_bar(calculator, shown)}"
+        f"{_scenarios(calculator)}"
         f"{_comparison(calculator, record)}"
         "</form>"
     )

@@ -131,7 +131,7 @@ def test_fields_sit_under_their_groups_and_assumptions_fold_away() -> None:
     assert "<details" not in calculator_form(registry()["role"])  # no groups: one plain list
 
 
-def test_the_answer_bar() -> None:
+def test_the_answer_bar_and_the_scenarios_section() -> None:
     calc = registry()["loaded-cost"]
     shown = present(calc, *calculate(calc, []))
     html = calculator_form(calc)
@@ -144,10 +144,13 @@ def test_the_answer_bar() -> None:
     assert 'href="#calc-loaded-cost-result"' in bar[2]
     assert 'tabindex="-1"' in bar[2]  # nothing focusable inside aria-hidden
     assert 'id="calc-loaded-cost-result"' in html  # where the link goes
-    assert html.count("aria-live") == 1  # the form's announcements only
+    assert f'{dom.SCENARIO_SAVE}="3"' in html
+    assert f"{dom.SCENARIO_VIEW}" in html
+    assert html.count("aria-live") == 2  # the form's announcements and the scenarios' status
 
 
-def test_the_scorecard_keeps_no_name_in_the_address() -> None:
+def test_the_scorecard_keeps_no_scenarios_and_no_name_in_the_address() -> None:
     html = calculator_form(registry()["scorecard"])
+    assert dom.SCENARIO_SAVE not in html
     assert re.search(rf'<input type="text" id="calc-scorecard-candidate"[^>]* {dom.PRIVATE}', html)
     assert html.count(dom.PRIVATE) == 1
