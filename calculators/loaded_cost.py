@@ -97,6 +97,7 @@ def answer(cost: EmployerCost, fee: float, currency: Currency) -> str:
 GROUPS = (
     Group("The hire", ("level", "base_salary", "recruiting_fee")),
     Group("Where they work and their cover", ("state", "health_plan")),
+    Group("Or one flat overhead", ("overhead_pct",)),
     Group(
         "Rates and costs we assume",
         (
@@ -107,7 +108,6 @@ GROUPS = (
             "other_benefits_per_year",
             "equipment_per_year",
             "payroll_fee_per_year",
-            "overhead_pct",
         ),
         folded=True,
     ),
