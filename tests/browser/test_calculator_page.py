@@ -19,9 +19,15 @@ PAGE = "/calculators/loaded-cost/"
 
 
 SAME_HTML = """([selector, html]) => {
+    // Links compared as addresses: Material's instant navigation rewrites each href in full.
+    const resolved = (element) => {
+        for (const link of element.querySelectorAll("a[href]")) link.setAttribute("href", link.href);
+        return element.innerHTML;
+    };
     const parsed = document.createElement("div");
     parsed.innerHTML = html;
-    return parsed.innerHTML === document.querySelector(selector)?.innerHTML;
+    const shown = document.querySelector(selector);
+    return Boolean(shown) && resolved(parsed) === resolved(shown.cloneNode(true));
 }"""
 
 
