@@ -13,13 +13,14 @@ from dataclasses import dataclass, replace
 from calculators import fields
 from calculators.employer_cost import cited_records, default_choices, employer_cost
 from calculators.figures import Figures
-from calculators.formatting import about, money, money_range, number, percent
+from calculators.formatting import Currency, about, money, money_range, number, percent, plural
 from calculators.loaded_cost import salary_warnings
 from calculators.spec import (
     Calculator,
     Chart,
     Choice,
     Column,
+    Group,
     Input,
     Inputs,
     Line,
@@ -157,6 +158,34 @@ def _notes(figures: Figures, inputs: Inputs, costs: Comparison, break_even: floa
     return notes
 
 
+WHO = {"full_time": "the employee", "freelance": "the freelancer", "agency": "the agency"}
+
+
+def answer(figures: Figures, inputs: Inputs, totals: dict[str, float], currency: Currency) -> str:
+    """The page's question answered in one sentence: what each option costs over the horizon at
+    these hours (to three significant figures) and which costs least, saying so when the rounded
+    figures are too close to tell, and when a side's rates come from another country."""
+    months, hours = inputs.integer("months"), inputs.number("hours_per_month")
+    rates = figures.pay.freelance[inputs.text("freelancer_location")]
+    agency = figures.pay.agency[inputs.text("agency_region")]
+    said = {key: about(total, currency) for key, total in totals.items()}
+    ranked = sorted(totals, key=lambda key: totals[key])
+    alike = [key for key in ranked if said[key] == said[ranked[0]]]
+    if len(alike) == len(ranked):
+        verdict = "so all three cost about the same for these hours"
+    elif len(alike) > 1:
+        verdict = f"so {' and '.join(WHO[key] for key in alike)} cost about the same, less than {WHO[ranked[-1]]}"
+    else:
+        verdict = f"so {WHO[ranked[0]]} is the cheapest for these hours"
+    abroad = inputs.text("freelancer_location") != HOME or inputs.text("agency_region") != HOME
+    caveat = ", though much of the difference is the cost of living where each works" if abroad else ""
+    return (
+        f"Over {plural(months, 'month')} at {number(hours)} hours a month, an employee costs about "
+        f"{said['full_time']}, a freelancer ({rates.label}) about {said['freelance']} and an agency "
+        f"({agency.name}) about {said['agency']}, {verdict}{caveat}."
+    )
+
+
 def build(figures: Figures) -> Calculator:
     defaults = figures.engagement.defaults
     year_hours = figures.quantity(FULL_TIME_YEAR)
@@ -215,6 +244,7 @@ def build(figures: Figures) -> Calculator:
             caption="Cumulative cost by month (the chart's data)",
             columns=(Column("Month", "number"), *(Column(label, "money") for _, label in OPTIONS)),
             rows=rows,
+            chart_data=True,
         )
         employee_how = (
             "the loaded-cost calculator's itemised cost with its starting choices"
@@ -259,6 +289,7 @@ def build(figures: Figures) -> Calculator:
             notes=tuple(_notes(figures, inputs, costs, break_even)),
             tables=(table,),
             charts=(chart,),
+            answer=answer(figures, inputs, totals, currency),
         )
 
     agency_help = "; ".join(
@@ -423,4 +454,14 @@ def build(figures: Figures) -> Calculator:
             *figures.pay.market.percentiles,
         ),
         currency=currency,
+        groups=(
+            Group("The work", ("level", "hours_per_month", "months")),
+            Group("The employee", ("ft_base_salary", "ft_hiring_cost")),
+            Group(
+                "The freelancer and the agency",
+                ("freelancer_location", "freelance_rate", "agency_region", "agency_rate"),
+            ),
+            Group("Costs we assume", ("overhead_pct",), folded=True),
+        ),
+        headline=("full_time_total", "freelance_total", "agency_total", "break_even_hours_per_month", "cheapest"),
     )
