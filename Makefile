@@ -43,6 +43,7 @@ build: $(VENV)/.installed node_modules/.installed $(FIGURES)  ## Build the site 
 	cp $(SITE_PDF) .site.new/guide.pdf
 	if [ -d site ]; then mv site .site.old; fi
 	mv .site.new site
+	$(PY) -m macros.manifest .site.new site
 	rm -rf .site.old
 
 check: lint types build  ## Lint, type-check and build strictly
@@ -54,10 +55,15 @@ lint: $(VENV)/.installed
 types: $(VENV)/.installed
 	$(BIN)/mypy
 
-test: system check pytest  ## Everything: system needs, check, the whole test suite
+# The suite runs in $(TEST_JOBS) processes (pytest-xdist), which share each costly build
+# (tests/support/build.made_once). After `check`, it tests the site just built in site/.
+TEST_JOBS ?= 2
+
+test: system check  ## Everything: system needs, check, the whole test suite
+	$(MAKE) --no-print-directory pytest BUILT_SITE=$(CURDIR)/site
 
 pytest: $(VENV)/.installed node_modules/.installed $(FIGURES)
-	$(BIN)/pytest
+	$(if $(BUILT_SITE),BUILT_SITE=$(BUILT_SITE)) $(BIN)/pytest -n $(TEST_JOBS)
 
 
 figures: $(FIGURES)  ## Write the calculators' figures from data/ (.cache/figures.json)

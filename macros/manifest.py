@@ -10,10 +10,12 @@ addresses itself or validating the data a second time.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
+import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -88,3 +90,28 @@ def read(project: Path, site_dir: Path) -> Manifest:
         raise ManifestMissing(f"no build manifest for {site_dir} in {FOLDER}: build the site first (make build)")
     manifest: Manifest = from_json(Manifest, json.loads(path.read_text(encoding="utf-8")))
     return manifest
+
+
+def move(project: Path, old: Path, new: Path) -> Path:
+    """Re-file the manifest of a site built into ``old`` and since renamed ``new`` (``make build``
+    builds beside ``site/`` and swaps the result in)."""
+    manifest = read(project, old)
+    location(project, old).unlink()
+    return write(replace(manifest, site_dir=str(new.resolve())), project)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.manifest", description=move.__doc__)
+    parser.add_argument("old", type=Path, help="the folder the site was built into")
+    parser.add_argument("new", type=Path, help="the folder it is now")
+    args = parser.parse_args(argv)
+    try:
+        move(Path.cwd(), args.old, args.new)
+    except ManifestMissing as error:
+        sys.stderr.write(f"error: {error}\n")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,8 +12,8 @@ from playwright.sync_api import Browser
 from macros.export import export
 from macros.pdf import build_pdf
 from tests.support.browser import chromium
-from tests.support.build import ROOT, build
-from tests.support.edited import Edited, build_edited
+from tests.support.build import ROOT, build, made_once
+from tests.support.edited import Edited, build_edited, edited_in
 from tests.support.server import serve
 
 
@@ -22,23 +23,41 @@ def calculator_figures() -> None:
     export(ROOT)
 
 
+BUILT_SITE = "BUILT_SITE"
+"""Set by ``make test`` to the site its ``make check`` has just built from this checkout, so the
+suite does not build the same site (and PDF) again; never set it to an older build."""
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site, built once per test session from the checkout, strictly, with its PDF
-    at ``guide.pdf`` as ``make build`` puts it (the pages link to it)."""
-    target = tmp_path_factory.mktemp("site")
-    done = build(ROOT, target)
-    assert done.returncode == 0, done.stderr[-4000:]
-    build_pdf(target, target / "guide.pdf", project=ROOT)
-    return target
+    at ``guide.pdf`` as ``make build`` puts it (the pages link to it); or, under ``make test``,
+    the one ``make build`` has just put in ``site/``."""
+    if built := os.environ.get(BUILT_SITE):
+        given = Path(built)
+        for made in ("index.html", "guide.pdf"):
+            assert (given / made).is_file(), f"{BUILT_SITE}={built} is no built site: it has no {made}"
+        return given
+
+    def make(target: Path) -> Path:
+        done = build(ROOT, target)
+        assert done.returncode == 0, done.stderr[-4000:]
+        build_pdf(target, target / "guide.pdf", project=ROOT)
+        return target
+
+    return made_once(tmp_path_factory, "site", make, read=lambda target: target)
 
 
 @pytest.fixture(scope="session")
 def edited(tmp_path_factory: pytest.TempPathFactory) -> Edited:
     """A copy of the project with edited data (:mod:`tests.support.edited`), built with its PDF."""
-    made = build_edited(tmp_path_factory.mktemp("edited"))
-    build_pdf(made.site, made.site / "guide.pdf", project=made.project)
-    return made
+
+    def make(folder: Path) -> Edited:
+        made = build_edited(folder)
+        build_pdf(made.site, made.site / "guide.pdf", project=made.project)
+        return made
+
+    return made_once(tmp_path_factory, "edited", make, read=edited_in)
 
 
 @pytest.fixture(scope="session")

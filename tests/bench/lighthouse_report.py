@@ -51,8 +51,11 @@ def default_pages(site: Path) -> list[str]:
     return chosen
 
 
-def run_lighthouse(url: str, workdir: Path, attempts: int = 3) -> dict[str, Any]:
-    """One Lighthouse run; retried when Chromium's trace comes back broken (NO_NAVSTART, on a busy machine)."""
+def run_lighthouse(
+    url: str, workdir: Path, categories: tuple[str, ...] = CATEGORIES, attempts: int = 3
+) -> dict[str, Any]:
+    """One Lighthouse run of ``categories``; retried when Chromium's trace comes back broken
+    (NO_NAVSTART, on a busy machine)."""
     chrome = shutil.which("chromium") or "/usr/bin/chromium"
     output = workdir / "report.json"
     done = subprocess.run(
@@ -62,7 +65,7 @@ def run_lighthouse(url: str, workdir: Path, attempts: int = 3) -> dict[str, Any]
             "--quiet",
             "--output=json",
             f"--output-path={output}",
-            f"--only-categories={','.join(CATEGORIES)}",
+            f"--only-categories={','.join(categories)}",
             f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
             "--max-wait-for-load=60000",
         ],
@@ -72,7 +75,7 @@ def run_lighthouse(url: str, workdir: Path, attempts: int = 3) -> dict[str, Any]
     )
     if done.returncode != 0:
         if attempts > 1:
-            return run_lighthouse(url, workdir, attempts - 1)
+            return run_lighthouse(url, workdir, categories, attempts - 1)
         raise RuntimeError(f"Lighthouse failed on {url} (exit {done.returncode})")
     report: dict[str, Any] = json.loads(output.read_text(encoding="utf-8"))
     return report

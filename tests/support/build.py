@@ -6,7 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+import pytest
+from filelock import FileLock
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -44,3 +51,21 @@ def build(
     site = site or project / "site"
     quiet = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(extra_env or {})}
     return run_in(project, [str(MKDOCS), "build", "--strict", "--site-dir", str(site)], extra_env=quiet)
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], T], read: Callable[[Path], T]) -> T:
+    """What ``make`` writes into the folder ``name``, made once for the whole test run: under
+    pytest-xdist the first process that needs it makes it while the others wait, then they all
+    ``read`` it. A failed ``make`` is made again by the next process that asks."""
+    root = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # shared by the run's processes
+    folder, done = root / name, root / f"{name}.done"
+    with FileLock(root / f"{name}.lock"):
+        if done.is_file():
+            return read(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        made = make(folder)
+        done.touch()
+        return made

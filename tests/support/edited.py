@@ -93,10 +93,15 @@ def stray_dollars(text: str, project: Path) -> list[str]:
     return [amount for amount in DOLLARS.findall(text) if " ".join(amount.split()).rstrip(",.") not in quoted]
 
 
+def edited_in(folder: Path) -> Edited:
+    """The edited copy :func:`build_edited` made in ``folder``."""
+    return Edited(project=folder / "project", site=folder / "site")
+
+
 def build_edited(folder: Path) -> Edited:
-    project = copy_project(folder / "project")
-    edit(project / "data")
-    site = folder / "site"
-    done = build(project, site)
+    made = edited_in(folder)
+    copy_project(made.project)
+    edit(made.project / "data")
+    done = build(made.project, made.site)
     assert done.returncode == 0, done.stderr[-4000:]
-    return Edited(project=project, site=site)
+    return made
