@@ -7,7 +7,8 @@ digits group into the figures (:class:`calculators.formatting.Currency`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_symbol
@@ -47,3 +48,30 @@ def currency(code: str, locale: str = GUIDE_LOCALE) -> Currency:
 def currencies_for(codes: Iterable[str], locale: str = GUIDE_LOCALE) -> dict[str, Currency]:
     """Each of ``codes`` as :func:`currency` writes it, by code."""
     return {code: currency(code, locale) for code in codes}
+
+
+def local_currencies(locales: Mapping[str, str], locale: str = GUIDE_LOCALE) -> dict[str, Currency]:
+    """Each currency as its own country writes it (``locales``: code -> that country's locale),
+    except where two currencies would share a symbol on one page: CLDR writes the Canadian
+    dollar ``$`` in Canada, the guide's own locale ``CA$``, so a symbol another currency of
+    the guide already uses is replaced by the guide locale's, in the same pattern."""
+    written = {code: currency(code, where) for code, where in locales.items()}
+    home = {code: currency(code, locale) for code in written}
+    owners: dict[str, list[str]] = {}
+    for code, shown in written.items():
+        owners.setdefault(shown.symbol, []).append(code)
+    for symbol, codes in owners.items():
+        if len(codes) < 2:
+            continue
+        for code in codes:
+            own = home[code].symbol
+            if own == symbol:
+                continue  # the currency that is written so in the guide's own language keeps it
+            shown = written[code]
+            written[code] = replace(
+                shown,
+                symbol=own,
+                prefix=shown.prefix.replace(symbol, own),
+                suffix=shown.suffix.replace(symbol, own),
+            )
+    return written
