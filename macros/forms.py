@@ -58,7 +58,16 @@ def _control(spec: Input, field_id: str, value: str, described: str, *, preset: 
     )
 
 
-def _field(calculator: Calculator, spec: Input, value: str, *, preset: bool = False) -> str:
+def _applies_if(spec: Input, shown: bool) -> str:
+    """The attribute that lets the page hide a field that does not count (and ``hidden`` when
+    it does not count in the worked example)."""
+    if spec.applies_if is None:
+        return ""
+    name, values = spec.applies_if
+    return f' {dom.APPLIES_IF}="{attr(name)}={attr(" ".join(values))}"' + ("" if shown else " hidden")
+
+
+def _field(calculator: Calculator, spec: Input, value: str, *, preset: bool = False, shown: bool = True) -> str:
     base = f"calc-{calculator.name}-{spec.name}"
     unit = f' <span class="calc-unit">({escape(spec.unit)})</span>' if spec.unit else ""
     label = f'<label for="{base}">{escape(spec.label)}{unit}</label>'
@@ -75,7 +84,10 @@ def _field(calculator: Calculator, spec: Input, value: str, *, preset: bool = Fa
     error = f'<p class="calc-error" id="{base}-error" {dom.ERROR_FOR}="{attr(spec.name)}" hidden></p>'
     control = _control(spec, base, value, " ".join(described), preset=preset)
     label_and_control = f'<div class="calc-check">{control} {label}</div>' if spec.kind == "yes-no" else label + control
-    return f'<div class="calc-field" {dom.FIELD}="{attr(spec.name)}">{label_and_control}{help_text}{error}</div>'
+    return (
+        f'<div class="calc-field" {dom.FIELD}="{attr(spec.name)}"{_applies_if(spec, shown)}>'
+        f"{label_and_control}{help_text}{error}</div>"
+    )
 
 
 def _comparison(calculator: Calculator, record: Mapping[str, Any] | None) -> str:
@@ -124,7 +136,8 @@ def calculator_form(
     prefix = prefix.rstrip(".")
     base = f"calc-{calculator.name}"
     fields = "".join(
-        _field(calculator, spec, texts[spec.name], preset=spec.name in preset) for spec in calculator.inputs
+        _field(calculator, spec, texts[spec.name], preset=spec.name in preset, shown=spec.applies(shown.inputs))
+        for spec in calculator.inputs
     )
     url_prefix = f"{prefix}." if prefix else ""
     record = shown.record() if example else None

@@ -222,12 +222,14 @@
       form.addEventListener("input", (event) => {
         if (!this.isControl(event.target) || event.target.type === "checkbox") return;
         this.touch(event.target);
+        this.showApplicable();
         clearTimeout(this.debounce);
         this.debounce = setTimeout(() => this.update(true), setting("debounceMs"));
       });
       form.addEventListener("change", (event) => {
         if (!this.isControl(event.target)) return;
         this.touch(event.target);
+        this.showApplicable();
         clearTimeout(this.debounce);
         this.update(true);
       });
@@ -236,8 +238,19 @@
         start();
       });
       this.restore();
+      this.showApplicable();
       const compare = form.querySelector("[data-compare]");
       if (compare) this.comparison = new Comparison(this, compare);
+    }
+
+    // A field that counts only for some values of another (data-applies-if="country=us gb"),
+    // written by Python, is hidden while that field holds another value. Nothing is computed here.
+    showApplicable() {
+      for (const field of this.form.querySelectorAll("[data-applies-if]")) {
+        const [name, values] = field.dataset.appliesIf.split("=");
+        const control = this.controls.get(name);
+        if (control) field.hidden = !values.split(" ").includes(control.value);
+      }
     }
 
     isControl(element) {
@@ -319,6 +332,7 @@
       for (const [name, control] of this.controls) {
         if (!this.touched.has(name) && name in response.fields) this.setControl(control, response.fields[name]);
       }
+      this.showApplicable();
       this.showErrors({});
       // The HTML comes from calculators.html.results_panel, which escapes every value.
       this.results.innerHTML = response.html;
