@@ -53,10 +53,10 @@ def ceiling(value: float | None) -> float:
 
 def test_defaults_come_from_data() -> None:
     got = record(CALC, level="senior")["inputs"]
-    state = COSTS.states[COSTS.defaults.state]
+    state = COSTS.states[COSTS.start.state]
     assert got["base_salary"] == figures().pay.salary["senior"].middle
-    assert got["state"] == COSTS.defaults.state
-    assert got["health_plan"] == COSTS.defaults.health_plan
+    assert got["state"] == COSTS.start.state
+    assert got["health_plan"] == COSTS.start.health_plan
     assert got["state_unemployment_pct"] == state.unemployment.rate_pct
     assert got["state_wage_base"] == state.unemployment.ceiling
     assert got["retirement_match_pct"] == COSTS.settings["retirement_match_pct"].value
@@ -224,6 +224,8 @@ def test_flat_overhead_by_hand() -> None:
         "monthly": 15_625.0,
         "first_year_total": 202_500.0,
         "itemised": False,
+        "currency": "USD",
+        "total_annual_usd": 187_500.0,  # the guide's own currency: no conversion
     }
     labels = [line["label"] for line in got["breakdown"]]
     assert labels[0] == "Base salary"
