@@ -59,7 +59,10 @@ def pay_words(figures: Figures, country: str) -> str:
         how = f"{figure} a month × 12"
     else:
         how = f"{figure} a year" if pay.value is not None else f"the middle of {figure} a year"
-    return f"{how}: {pay.measures}"
+    measures = " ".join(pay.measures.split())
+    if measures[:2] != measures[:2].upper():
+        measures = measures[:1].lower() + measures[1:]
+    return f"{how}: {measures}"
 
 
 def starting_salary(figures: Figures, country: str, level: str) -> float:

@@ -24,7 +24,7 @@ def convert(figures: Figures, amount: float, source: str, target: str) -> float:
 
 
 def rate_text(figures: Figures, source: str, target: str) -> str:
-    """``1 USD = 0.7463 GBP``: one unit of ``source`` in ``target``, to four decimals."""
+    """``1 USD = 0.xxxx GBP``: one unit of ``source`` in ``target``, to four decimals."""
     return f"1 {source} = {number(rate(figures, source, target), places=4)} {target}"
 
 

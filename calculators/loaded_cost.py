@@ -328,7 +328,11 @@ def employee_inputs(figures: Figures) -> tuple[Input, ...]:
     def setting(name: str, maximum: float, step: float) -> Input:
         item = settings[name]
         money_field = item.currency is not None
-        where = countries.applies_to(figures, lambda key: setting_value(figures, name, key) is not None)
+        where: tuple[str, tuple[str, ...]] | None = countries.applies_to(
+            figures, lambda key: setting_value(figures, name, key) is not None
+        )
+        if where is not None and len(where[1]) == len(figures.employer_costs):
+            where = None  # it counts in every country
 
         def start(inputs: Inputs) -> float:
             return setting_value(figures, name, inputs.text("country")) or 0.0

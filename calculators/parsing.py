@@ -35,6 +35,8 @@ _NUMBER = re.compile(
     """,
     re.ASCII | re.VERBOSE,
 )
+_SPACES = frozenset(" \u00a0\u202f")
+"""What a reader may type for a group separator that is a space (CLDR writes a no-break one)."""
 _YES = {"yes", "y", "true", "on", "1"}
 _NO = {"no", "n", "false", "off", "0"}
 
@@ -55,7 +57,7 @@ def _clean(raw: str) -> str:
     text = raw.strip()
     if len(text) > MAX_RAW_LENGTH:
         raise FieldError(f"is too long ({len(text)} characters)")
-    if any(not char.isprintable() for char in text):
+    if any(not char.isprintable() and char not in _SPACES for char in text):
         raise FieldError("contains control characters")
     return text
 
@@ -79,8 +81,6 @@ def _check_symbol(spec: Input, symbol: str) -> None:
     raise FieldError(f"is in {currency.code}; write it without {symbol}, or with {currency.symbol}")
 
 
-_SPACES = frozenset(" \u00a0\u202f")
-"""What a reader may type for a group separator that is a space (CLDR writes a no-break one)."""
 _LAKHS = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _SIGN_NAMES = {".": "point", ",": "comma"}
 

@@ -52,26 +52,21 @@ def currencies_for(codes: Iterable[str], locale: str = GUIDE_LOCALE) -> dict[str
 
 def local_currencies(locales: Mapping[str, str], locale: str = GUIDE_LOCALE) -> dict[str, Currency]:
     """Each currency as its own country writes it (``locales``: code -> that country's locale),
-    except where two currencies would share a symbol on one page: CLDR writes the Canadian
-    dollar ``$`` in Canada, the guide's own locale ``CA$``, so a symbol another currency of
-    the guide already uses is replaced by the guide locale's, in the same pattern."""
+    except for a symbol that, in the guide's own language, is another currency's: Canada writes
+    its dollar ``$``, which an American reads as US dollars, so it is written ``CA$`` (the guide
+    locale's symbol for it), in the same pattern."""
+    guide = Locale.parse(locale)
+    others = {symbol: code for code, symbol in guide.currency_symbols.items()}
     written = {code: currency(code, where) for code, where in locales.items()}
-    home = {code: currency(code, locale) for code in written}
-    owners: dict[str, list[str]] = {}
-    for code, shown in written.items():
-        owners.setdefault(shown.symbol, []).append(code)
-    for symbol, codes in owners.items():
-        if len(codes) < 2:
+    for code, shown in list(written.items()):
+        owner = others.get(shown.symbol)
+        if owner is None or owner == code:
             continue
-        for code in codes:
-            own = home[code].symbol
-            if own == symbol:
-                continue  # the currency that is written so in the guide's own language keeps it
-            shown = written[code]
-            written[code] = replace(
-                shown,
-                symbol=own,
-                prefix=shown.prefix.replace(symbol, own),
-                suffix=shown.suffix.replace(symbol, own),
-            )
+        own = currency(code, locale).symbol
+        written[code] = replace(
+            shown,
+            symbol=own,
+            prefix=shown.prefix.replace(shown.symbol, own),
+            suffix=shown.suffix.replace(shown.symbol, own),
+        )
     return written

@@ -168,7 +168,7 @@ def test_the_state_line_keeps_its_period_when_nothing_is_overridden() -> None:
 
 @pytest.mark.parametrize("plan", ["none", "single", "family"])
 def test_health_plans(plan: str) -> None:
-    health = COSTS.health
+    health = COSTS.plans
     # single: premium 9,325 − worker contribution 1,440 = 7,885; family: 26,993 − 6,850 = 20,143; none: 0
     share = 0.0 if plan == "none" else getattr(health.premiums, plan) - getattr(health.worker_contributions, plan)
     got = outputs(base_salary="100,000", state="tx", **{**NO_EXTRAS, "health_plan": plan})
