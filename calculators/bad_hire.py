@@ -22,7 +22,7 @@ from calculators.employer_cost import cited_records, default_choices, employer_c
 from calculators.figures import Figures, Setting
 from calculators.formatting import about, money, multiple, number, percent
 from calculators.loaded_cost import salary_warnings, setting_text
-from calculators.spec import Calculator, Input, Inputs, Line, Output, Result, assumption, citations_of
+from calculators.spec import Calculator, Group, Input, Inputs, Line, Output, Result, assumption, citations_of
 
 NAME = "bad-hire"
 MAX_MONTHS = 60
@@ -141,6 +141,11 @@ def build(figures: Figures) -> Calculator:
                 f"Of this, {about(value_lost, currency)} is work you did not get and {about(cash_cost, currency)} is "
                 f"time and money spent (your team's hours, a new search, severance): {multiple(total / base)} the "
                 "base salary in all.",
+            ),
+            answer=(
+                f"A wrong hire on a base salary of {money(base, currency)} who leaves after "
+                f"{formatting.plural(m, 'month')} costs you about {about(total, currency)} more than hiring the right "
+                f"person would have, {multiple(total / base)} the base salary."
             ),
         )
 
@@ -264,4 +269,16 @@ def build(figures: Figures) -> Calculator:
             cost_claim, *drivers.values(), search, *figures.pay.salary.values(), *cited_records(figures)
         ),
         currency=currency,
+        groups=(
+            Group("The hire", ("level", "base_salary", "months_before_exit")),
+            Group(
+                "What goes wrong", ("productivity_pct", "team_hours_per_week", "months_to_refill", "severance_months")
+            ),
+            Group(
+                "Costs we assume",
+                ("overhead_pct", "output_value_multiple", "team_hourly_cost", "recruiting_fee_pct"),
+                folded=True,
+            ),
+        ),
+        headline=("total", "multiple_of_salary", "value_lost", "cash_cost"),
     )

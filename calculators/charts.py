@@ -3,10 +3,14 @@
 Standard library only. :func:`render_svg` draws a :class:`~calculators.spec.Chart` as an
 inline line chart that is
 
+- readable at any width: the drawing has no ``viewBox`` to scale, so its text keeps its size
+  in CSS pixels (13 px on a phone and on a laptop alike) while it spans the width of its
+  container: horizontal positions are percentages of that width, and the lines are drawn in
+  a nested plot that stretches only sideways, with strokes that do not stretch;
 - accessible: ``role="img"``, named by its ``<title>`` and described by its ``<desc>``
   (the chart's text alternative), with ids unique to the chart;
 - readable without color: every series has its own dash pattern and marker shape, and
-  the legend shows both;
+  the legend (:func:`render_legend`, HTML text beside small drawn keys) shows both;
 - themeable: lines and text use ``currentColor`` and the classes ``calc-series-N``, which
   the site's stylesheet colors for light and dark themes and for print (no inline styles,
   so a strict Content-Security-Policy needs no exception);
@@ -17,18 +21,23 @@ inline line chart that is
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
 from calculators import formatting
 from calculators.spec import Chart, show
 
-WIDTH = 640
-HEIGHT = 340
-TOP = 16
-RIGHT = 20
-PLOT_BOTTOM = 262  # y of the x axis; tick labels, axis title and legend go below
-CHAR_WIDTH = 7  # rough width of a character at font-size 12, for the left margin
+PLOT_TOP = 34  # y of the plot's top edge, below the y axis' title and the top tick's label
+PLOT_HEIGHT = 200
+PLOT_BOTTOM = PLOT_TOP + PLOT_HEIGHT  # y of the x axis; tick labels and the axis title go below
+HEIGHT = PLOT_BOTTOM + 46
+PLOT_LEFT = 1.5  # the plot's left edge, in percent of the chart's width (room for a marker)
+PLOT_WIDTH = 96.5  # its width, in percent (room for a marker on the right)
+PLOT_UNITS = 640  # the nested plot's own width in units, stretched sideways to the chart's width
+FONT_SIZE = 13  # CSS pixels: the drawing is never scaled, so this is the size a reader sees
+KEY_WIDTH = 36  # a legend key: a short stretch of line with its marker
+KEY_HEIGHT = 14
 DASHES = ("", "8 4", "2 4", "12 4 2 4", "6 3 1 3")
 MARKERS = ("circle", "square", "triangle", "diamond", "cross")
 MAX_MARKERS = 12
@@ -86,16 +95,14 @@ def _ticks(low: float, high: float, step: float) -> list[float]:
     return [index * step for index in range(first, last + 1)]
 
 
-def _marker(shape: str, x: str, y: str) -> str:
-    if shape == "circle":
-        return f'<circle cx="{x}" cy="{y}" r="3.5"/>'
-    if shape == "square":
-        return f'<rect x="{x}" y="{y}" width="7" height="7" transform="translate(-3.5 -3.5)"/>'
-    if shape == "triangle":
-        return f'<path d="M0 -4.5L4 3.5L-4 3.5Z" transform="translate({x} {y})"/>'
-    if shape == "diamond":
-        return f'<path d="M0 -4.5L4.5 0L0 4.5L-4.5 0Z" transform="translate({x} {y})"/>'
-    return f'<path d="M-4 -4L4 4M-4 4L4 -4" transform="translate({x} {y})" class="calc-chart-cross"/>'
+MARKER_SHAPES = {
+    "circle": '<circle{attrs} r="3.5"/>',
+    "square": '<rect{attrs} x="-3.5" y="-3.5" width="7" height="7"/>',
+    "triangle": '<path{attrs} d="M0 -4.5L4 3.5L-4 3.5Z"/>',
+    "diamond": '<path{attrs} d="M0 -4.5L4.5 0L0 4.5L-4.5 0Z"/>',
+    "cross": '<path{attrs} d="M-4 -4L4 4M-4 4L4 -4" class="calc-chart-cross"/>',
+}
+"""Each marker drawn around (0, 0), in CSS pixels."""
 
 
 def _marked(count: int) -> list[int]:
@@ -115,8 +122,32 @@ def chart_id(chart: Chart) -> str:
     return f"calc-chart-{digest[:10]}"
 
 
+def _pct(value: float) -> str:
+    """A share of the chart's width (0 to 1) as a percentage of it, to a hundredth: 0.4321 -> '43.21%'."""
+    hundredths = round((PLOT_LEFT + value * PLOT_WIDTH) * 100)
+    whole, fraction = divmod(hundredths, 100)
+    text = f"{whole}.{fraction:02d}".rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+@dataclass(frozen=True)
+class _Axes:
+    """Where values land: x as a share of the plot's width, y in pixels from the chart's top."""
+
+    x_low: float
+    x_high: float
+    y_low: float
+    y_high: float
+
+    def x(self, value: float) -> float:
+        return (value - self.x_low) / (self.x_high - self.x_low)
+
+    def y(self, value: float) -> float:
+        return PLOT_BOTTOM - (value - self.y_low) / (self.y_high - self.y_low) * PLOT_HEIGHT
+
+
 def render_svg(chart: Chart, *, id_prefix: str | None = None) -> str:
-    """``chart`` as an accessible inline SVG line chart.
+    """``chart`` as an accessible inline SVG line chart that spans its container's width.
 
     ``id_prefix`` makes the ids unique when the same chart may appear twice on one page
     (for example the same calculator embedded twice); by default it comes from the
@@ -130,66 +161,57 @@ def render_svg(chart: Chart, *, id_prefix: str | None = None) -> str:
     x_low, x_high = _span(min(xs), max(xs))
     x_step = nice_step(x_high - x_low, 8, whole=all(x == int(x) for x in xs))
     y_low, y_high = _span(min(0.0, *ys), max(0.0, *ys))
-    y_step = nice_step(y_high - y_low, 5)
-    y_ticks = _ticks(y_low, y_high, y_step)
-    y_low, y_high = y_ticks[0], y_ticks[-1]
+    y_ticks = _ticks(y_low, y_high, nice_step(y_high - y_low, 4))
+    axes = _Axes(x_low, x_high, y_ticks[0], y_ticks[-1])
     x_ticks = [tick for tick in _ticks(x_low, x_high, x_step) if x_low <= tick <= x_high]
     if not x_ticks:
         x_ticks = [x_low, x_high]
     elif x_high - x_ticks[-1] > x_step / 2:
         x_ticks.append(x_high)  # label the last point, unless it crowds the last tick
-    y_labels = [show(chart.y_kind, tick, chart.currency) for tick in y_ticks]
-    left = 28 + CHAR_WIDTH * max(len(text) for text in y_labels)
-    plot_w, plot_h = WIDTH - RIGHT - left, PLOT_BOTTOM - TOP
-
-    def px(x: float) -> float:
-        return left + (x - x_low) / (x_high - x_low) * plot_w
-
-    def py(y: float) -> float:
-        return PLOT_BOTTOM - (y - y_low) / (y_high - y_low) * plot_h
 
     title_id, desc_id = f"{uid}-title", f"{uid}-desc"
-    parts: list[str] = ['<g class="calc-chart-grid" stroke="currentColor" stroke-opacity="0.2" stroke-width="1">']
-    for tick in y_ticks:
-        y = _c(py(tick))
-        parts.append(f'<line x1="{_c(left)}" y1="{y}" x2="{_c(WIDTH - RIGHT)}" y2="{y}"/>')
-    parts.append("</g>")
-    parts.append('<g class="calc-chart-axes" stroke="currentColor" stroke-width="1">')
-    parts.append(f'<line x1="{_c(left)}" y1="{_c(TOP)}" x2="{_c(left)}" y2="{_c(PLOT_BOTTOM)}"/>')
-    parts.append(f'<line x1="{_c(left)}" y1="{_c(PLOT_BOTTOM)}" x2="{_c(WIDTH - RIGHT)}" y2="{_c(PLOT_BOTTOM)}"/>')
-    for tick in x_ticks:
-        x = _c(px(tick))
-        parts.append(f'<line x1="{x}" y1="{_c(PLOT_BOTTOM)}" x2="{x}" y2="{_c(PLOT_BOTTOM + 5)}"/>')
-    parts.append("</g>")
-    parts.append('<g class="calc-chart-ticks">')
-    for tick, text in zip(y_ticks, y_labels, strict=True):
-        parts.append(f'<text x="{_c(left - 6)}" y="{_c(py(tick) + 4)}" text-anchor="end">{escape(text)}</text>')
-    for tick in x_ticks:
-        text = formatting.number(tick)
-        parts.append(f'<text x="{_c(px(tick))}" y="{_c(PLOT_BOTTOM + 18)}" text-anchor="middle">{escape(text)}</text>')
-    parts.append("</g>")
-    middle_x, middle_y = left + plot_w / 2, TOP + plot_h / 2
-    parts.append(
-        f'<text class="calc-chart-axis-label" x="{_c(middle_x)}" y="{_c(PLOT_BOTTOM + 36)}" '
-        f'text-anchor="middle">{escape(chart.x_label)}</text>'
-    )
-    parts.append(
-        f'<text class="calc-chart-axis-label" x="0" y="0" text-anchor="middle" '
-        f'transform="translate(12 {_c(middle_y)}) rotate(-90)">{escape(chart.y_label)}</text>'
-    )
-    for index, item in enumerate(series):
-        parts.extend(_series(index, item.points, px, py))
-    legend, last_row = _legend([item.label for item in series], left)
-    parts.extend(legend)
-    height = max(HEIGHT, round(last_row) + 12)
-    head = (
-        f'<svg class="calc-chart" id="{uid}" role="img" viewBox="0 0 {WIDTH} {height}" '
+    parts = [
+        f'<svg class="calc-chart" id="{uid}" role="img" width="100%" height="{HEIGHT}" '
         f'aria-labelledby="{title_id}" aria-describedby="{desc_id}" '
-        f'font-size="12" fill="currentColor" stroke="none" xmlns="http://www.w3.org/2000/svg">'
+        f'font-size="{FONT_SIZE}" fill="currentColor" stroke="none" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{title_id}">{escape(chart.title)}</title>'
-        f'<desc id="{desc_id}">{escape(chart.description)}</desc>'
-    )
-    return head + "".join(parts) + "</svg>"
+        f'<desc id="{desc_id}">{escape(chart.description)}</desc>',
+        '<g class="calc-chart-grid" stroke="currentColor" stroke-opacity="0.2" stroke-width="1">',
+        *(f'<line x1="0" y1="{_c(axes.y(tick))}" x2="100%" y2="{_c(axes.y(tick))}"/>' for tick in y_ticks),
+        "</g>",
+        '<g class="calc-chart-axes" stroke="currentColor" stroke-width="1">',
+        f'<line x1="0" y1="{_c(PLOT_BOTTOM)}" x2="100%" y2="{_c(PLOT_BOTTOM)}"/>',
+        *(
+            f'<line x1="{_pct(axes.x(tick))}" y1="{_c(PLOT_BOTTOM)}" '
+            f'x2="{_pct(axes.x(tick))}" y2="{_c(PLOT_BOTTOM + 5)}"/>'
+            for tick in x_ticks
+        ),
+        "</g>",
+    ]
+    for index, item in enumerate(series):
+        parts.extend(_series(index, item.points, axes))
+    parts += [
+        # The y axis' title and tick labels sit at the left, above their grid lines, drawn over
+        # the lines (the stylesheet gives them a halo of the background's color).
+        f'<text class="calc-chart-axis-label" x="0" y="{_c(FONT_SIZE)}">{escape(chart.y_label)}</text>',
+        '<g class="calc-chart-ticks">',
+        *(
+            f'<text x="0" y="{_c(axes.y(tick) - 4)}">{escape(show(chart.y_kind, tick, chart.currency))}</text>'
+            for tick in y_ticks
+        ),
+        *(_x_tick(axes.x(tick), formatting.number(tick), index, len(x_ticks)) for index, tick in enumerate(x_ticks)),
+        "</g>",
+        f'<text class="calc-chart-axis-label" x="50%" y="{_c(PLOT_BOTTOM + 38)}" '
+        f'text-anchor="middle">{escape(chart.x_label)}</text>',
+        "</svg>",
+    ]
+    return "".join(parts)
+
+
+def _x_tick(share: float, text: str, index: int, count: int) -> str:
+    """An x tick's label: the first starts at its tick and the last ends there, so neither is cut off."""
+    anchor = "start" if index == 0 and count > 1 else "end" if index == count - 1 and count > 1 else "middle"
+    return f'<text x="{_pct(share)}" y="{_c(PLOT_BOTTOM + 18)}" text-anchor="{anchor}">{escape(text)}</text>'
 
 
 def _stroke(index: int) -> str:
@@ -201,37 +223,45 @@ def _stroke(index: int) -> str:
     )
 
 
-def _series(
-    index: int,
-    points: Sequence[tuple[float, float]],
-    px: Callable[[float], float],
-    py: Callable[[float], float],
-) -> list[str]:
+def _series(index: int, points: Sequence[tuple[float, float]], axes: _Axes) -> list[str]:
+    """One series: its line in a plot that stretches only sideways (the stroke keeps its width
+    and dashes), and its markers, each in a small unscaled viewport placed by percentage so that
+    it keeps its shape (no ``<use href>``: Material's page script rewrites every ``href``)."""
     if not points:
         return []
-    coords = [(_c(px(x)), _c(py(y))) for x, y in points]
-    path = "M" + "L".join(f"{x} {y}" for x, y in coords)
-    parts = [f"<g {_stroke(index)}>", f'<path d="{path}" fill="none"/>', '<g stroke-dasharray="none">']
-    parts.extend(_marker(MARKERS[index], *coords[i]) for i in _marked(len(coords)))
+    path = "M" + "L".join(f"{_c(axes.x(x) * PLOT_UNITS)} {_c(axes.y(y) - PLOT_TOP)}" for x, y in points)
+    parts = [
+        f"<g {_stroke(index)}>",
+        f'<svg x="{_pct(0)}" y="{PLOT_TOP}" width="{PLOT_WIDTH}%" height="{PLOT_HEIGHT}" '
+        f'viewBox="0 0 {PLOT_UNITS} {PLOT_HEIGHT}" preserveAspectRatio="none" overflow="visible">'
+        f'<path d="{path}" fill="none" vector-effect="non-scaling-stroke"/></svg>',
+        '<g stroke-dasharray="none">',
+    ]
+    shape = MARKER_SHAPES[MARKERS[index]].format(attrs="")
+    parts.extend(
+        f'<svg x="{_pct(axes.x(points[i][0]))}" y="{_c(axes.y(points[i][1]))}" overflow="visible">{shape}</svg>'
+        for i in _marked(len(points))
+    )
     parts.append("</g></g>")
     return parts
 
 
-def _legend(labels: Sequence[str], left: float) -> tuple[list[str], float]:
-    """The legend's SVG and the y of its last row's baseline."""
-    parts = ['<g class="calc-chart-legend">']
-    x = left
-    y = PLOT_BOTTOM + 62
-    for index, label in enumerate(labels):
-        width = 44 + CHAR_WIDTH * len(label)
-        if x + width > WIDTH - RIGHT and x > left:
-            x = left
-            y += 18
-        parts.append(f"<g {_stroke(index)}>")
-        parts.append(f'<line x1="{_c(x)}" y1="{_c(y - 4)}" x2="{_c(x + 28)}" y2="{_c(y - 4)}"/>')
-        parts.append(f'<g stroke-dasharray="none">{_marker(MARKERS[index], _c(x + 14), _c(y - 4))}</g>')
-        parts.append("</g>")
-        parts.append(f'<text x="{_c(x + 34)}" y="{_c(y)}">{escape(label)}</text>')
-        x += width + 12
-    parts.append("</g>")
-    return parts, y
+def key_svg(index: int) -> str:
+    """A legend's key for series ``index``: its dash pattern and its marker, drawn small."""
+    middle = KEY_HEIGHT / 2
+    marker = MARKER_SHAPES[MARKERS[index]].format(attrs=f' transform="translate({KEY_WIDTH // 2} {_c(middle)})"')
+    return (
+        f'<svg class="calc-chart-key" width="{KEY_WIDTH}" height="{KEY_HEIGHT}" aria-hidden="true" '
+        f'xmlns="http://www.w3.org/2000/svg"><g {_stroke(index)}>'
+        f'<line x1="0" y1="{_c(middle)}" x2="{KEY_WIDTH}" y2="{_c(middle)}"/>'
+        f'<g stroke-dasharray="none">{marker}</g></g></svg>'
+    )
+
+
+def render_legend(chart: Chart) -> str:
+    """The chart's legend as HTML: each series' label (text that wraps and reads at the page's
+    size) after a key showing its line and marker."""
+    items = "".join(
+        f"<li>{key_svg(index)} {escape(item.label)}</li>" for index, item in enumerate(chart.series[:MAX_SERIES])
+    )
+    return f'<ul class="calc-chart-legend">{items}</ul>'

@@ -1,8 +1,12 @@
 """``python -m calculators``: list the calculators or run one.
 
     python -m calculators list [--json]
-    python -m calculators run NAME [field=value ...] [--json]
+    python -m calculators run NAME [field=value ...] [sN.field=value ...] [--json]
 
+``sN.field=value`` (and ``sN.name=...``) keeps scenario N beside the result, as the page's
+address does: the output then sets each scenario's headline outputs beside the current ones,
+with their differences (``--json``: a ``scenarios`` object). Parameters it cannot read are
+ignored with a note.
 Bad input exits with status 2, a message on stderr naming the field and what it accepts,
 and with ``--json`` also ``{"errors": {field: message}}`` on stdout. So do missing or stale
 figures (key ``figures``: the message says which command writes them). Never a traceback.
@@ -15,10 +19,10 @@ import json
 import sys
 from collections.abc import Sequence
 
-from calculators import UnknownCalculator, get, registry
+from calculators import UnknownCalculator, get, registry, scenarios
 from calculators.figures import FiguresUnavailable
 from calculators.parsing import InputErrors
-from calculators.results import CalculationError, calculate, dumps, present
+from calculators.results import CalculationError, Presented, calculate, dumps, present
 
 USAGE_ERROR = 2
 
@@ -68,21 +72,28 @@ def _run(name: str, raw_fields: Sequence[str], *, as_json: bool) -> int:
     except UnknownCalculator as error:
         return _fail({"calculator": str(error)}, as_json=as_json)
     pairs: list[tuple[str, str]] = []
+    kept_pairs: list[tuple[str, str]] = []
     for item in raw_fields:
         field, sep, value = item.partition("=")
         if not sep or not field:
             return _fail({field or item: f"“{item}” is not of the form field=value"}, as_json=as_json)
-        pairs.append((field.strip(), value))
+        (kept_pairs if scenarios.KEY.match(field.strip()) else pairs).append((field.strip(), value))
     try:
         shown = present(calculator, *calculate(calculator, pairs))
     except InputErrors as problem:
         return _fail(problem.errors, as_json=as_json)
     except CalculationError:
         return _fail({"calculator": "these figures give a result too large to compute"}, as_json=as_json)
+    kept = scenarios.read(calculator, kept_pairs) if kept_pairs else None
     if as_json:
-        print(dumps(shown.record()))
+        document = shown.record()
+        if kept is not None:
+            document["scenarios"] = scenarios.record(shown, kept)
+        print(dumps(document))
         return 0
     print(calculator.title)
+    print()
+    print(f"  {shown.answer}")
     print()
     for shown_input, spec in zip(shown.fields, calculator.inputs, strict=True):
         print(f"  {shown_input.label:<30} {shown_input.text} {spec.unit or ''}".rstrip())
@@ -97,7 +108,28 @@ def _run(name: str, raw_fields: Sequence[str], *, as_json: bool) -> int:
         print(f"\n  Note: {warning}")
     for note in shown.notes:
         print(f"\n  {note}")
+    if kept is not None:
+        _print_scenarios(shown, kept)
     return 0
+
+
+def _print_scenarios(shown: Presented, kept: scenarios.Kept) -> None:
+    """The scenarios' headline outputs beside the current ones, with the differences."""
+    calculator = shown.calculator
+    names = ["Current inputs", *(scenario.name for scenario in kept.scenarios)]
+    print("\n  Scenarios: " + " | ".join(names))
+    for name in calculator.headline:
+        spec = calculator.output(name)
+        now = shown.outputs[name]
+        cells = [now.display]
+        for scenario in kept.scenarios:
+            theirs = scenario.presented.outputs[name]
+            change = scenarios.difference(spec.kind, now.value, theirs.value)
+            extra = "" if change is None else f" ({scenarios.show_difference(spec.kind, change, shown)})"
+            cells.append(theirs.display + extra)
+        print(f"  {spec.label}: " + " | ".join(cells))
+    for note in kept.notes:
+        print(f"  Ignored: {note}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

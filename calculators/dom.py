@@ -38,6 +38,8 @@ separated by spaces). The page script hides the field while that field holds ano
 Python decides what counts (:attr:`calculators.spec.Input.applies_if`)."""
 PRESET = "data-preset"
 """On an input the page's worked example sets: sent to Python like a value the reader typed."""
+PRIVATE = "data-private"
+"""On an input kept out of the page's address and of scenarios (a candidate's name)."""
 ERROR_FOR = "data-error-for"
 """The error slot of a field (its name), or of the whole form (empty)."""
 EXAMPLE_INPUTS = "data-example-inputs"
@@ -54,6 +56,13 @@ ANNOUNCE = "data-announce"
 # Results.
 RESULTS = "data-results"
 """The results panel, replaced as a whole on every result."""
+ANSWER = "data-answer"
+"""The sentence the results open with (written by the calculator's Python)."""
+ANSWER_BAR = "data-answer-bar"
+"""A compact bar that keeps the answer on screen while a reader edits the fields of a narrow
+form; hidden from screen readers, which hear the answer through :data:`ANNOUNCE` instead."""
+ANSWER_BAR_TEXT = "data-answer-bar-text"
+"""Where the bar shows the answer, copied from :data:`ANSWER` as text."""
 OUTPUT = "data-output"
 VALUE = "data-value"
 """The raw value of an output or a table cell, as JSON for numbers."""
@@ -69,6 +78,24 @@ COMPARE_CSV = "data-compare-csv"
 COMPARE_CLEAR = "data-compare-clear"
 COMPARE_STATUS = "data-compare-status"
 COMPARE_TABLE = "data-compare-table"
+
+# Scenarios: the reader's inputs kept and set beside the current ones (every calculator that
+# names headline outputs; the address holds them as sN.field=value and sN.name=...).
+SCENARIO_SAVE = "data-scenario-save"
+"""The button that keeps the current inputs as a scenario (its value: how many are kept at most)."""
+SCENARIO_LIST = "data-scenario-list"
+"""Where the page lists the kept scenarios, each with its editable name and a remove button (its
+value: the longest name, in characters)."""
+SCENARIO_NAME = "data-scenario-name"
+"""A scenario's name field (its value: the scenario's number, from 1)."""
+SCENARIO_REMOVE = "data-scenario-remove"
+"""A scenario's remove button (its value: the scenario's number, from 1)."""
+SCENARIO_STATUS = "data-scenario-status"
+"""A polite live region saying what the last action did."""
+SCENARIO_VIEW = "data-scenario-view"
+"""The box that holds the table Python makes (:data:`SCENARIOS`)."""
+SCENARIOS = "data-scenarios"
+"""The table of headline outputs side by side, made by :mod:`calculators.scenarios`."""
 
 # Print and the PDF.
 PDF = "data-pdf"

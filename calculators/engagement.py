@@ -14,13 +14,14 @@ from calculators import fields
 from calculators.abroad import eor_assumption, eor_cost, eor_inputs, eor_lines, eor_note, eor_records
 from calculators.employer_cost import cited_records, default_choices, employer_cost
 from calculators.figures import Figures
-from calculators.formatting import about, money, money_range, number, percent
+from calculators.formatting import Currency, about, money, money_range, number, percent, plural
 from calculators.loaded_cost import salary_warnings
 from calculators.spec import (
     Calculator,
     Chart,
     Choice,
     Column,
+    Group,
     Input,
     Inputs,
     Line,
@@ -175,6 +176,48 @@ def _notes(figures: Figures, inputs: Inputs, costs: Comparison, break_even: floa
     return notes
 
 
+WHO = {
+    "full_time": "the employee",
+    "freelance": "the freelancer",
+    "agency": "the agency",
+    "eor": "the employee abroad",
+}
+COUNTS = {2: "both", 3: "all three", 4: "all four"}
+
+
+def answer(figures: Figures, inputs: Inputs, totals: dict[str, float], currency: Currency) -> str:
+    """The page's question answered in one sentence: what each option costs over the horizon at
+    these hours (to three significant figures) and which costs least, saying so when the rounded
+    figures are too close to tell, and when a side's pay comes from another country."""
+    months, hours = inputs.integer("months"), inputs.number("hours_per_month")
+    rates = figures.pay.freelance[inputs.text("freelancer_location")]
+    agency = figures.pay.agency[inputs.text("agency_region")]
+    where = figures.employer_costs[inputs.text("eor_country")].label
+    said = {key: about(total, currency) for key, total in totals.items()}
+    ranked = sorted(totals, key=lambda key: totals[key])
+    alike = [key for key in ranked if said[key] == said[ranked[0]]]
+    if len(alike) == len(ranked):
+        verdict = f"so {COUNTS.get(len(ranked), 'all')} cost about the same for these hours"
+    elif len(alike) > 1:
+        named = ", ".join(WHO[key] for key in alike[:-1]) + f" and {WHO[alike[-1]]}"
+        rest = WHO[ranked[-1]] if len(ranked) - len(alike) == 1 else "the others"
+        verdict = f"so {named} cost about the same, less than {rest}"
+    else:
+        verdict = f"so {WHO[ranked[0]]} is the cheapest for these hours"
+    abroad = (
+        inputs.text("freelancer_location") != HOME
+        or inputs.text("agency_region") != HOME
+        or "eor" in alike  # the cheapest (or as cheap) is paid where pay is lower
+    )
+    caveat = ", though much of the difference is the cost of living where each works" if abroad else ""
+    return (
+        f"Over {plural(months, 'month')} at {number(hours)} hours a month, an employee costs about "
+        f"{said['full_time']}, a freelancer ({rates.label}) about {said['freelance']}, an agency "
+        f"({agency.name}) about {said['agency']} and an employee abroad ({where}, through an employer of "
+        f"record) about {said['eor']}, {verdict}{caveat}."
+    )
+
+
 def build(figures: Figures) -> Calculator:
     defaults = figures.engagement.defaults
     year_hours = figures.quantity(FULL_TIME_YEAR)
@@ -235,6 +278,7 @@ def build(figures: Figures) -> Calculator:
             caption="Cumulative cost by month (the chart's data)",
             columns=(Column("Month", "number"), *(Column(label, "money") for _, label in OPTIONS)),
             rows=rows,
+            chart_data=True,
         )
         employee_how = (
             "the loaded-cost calculator's itemised cost with its starting choices"
@@ -281,6 +325,7 @@ def build(figures: Figures) -> Calculator:
             notes=(*_notes(figures, inputs, costs, break_even), eor_note(figures, abroad)),
             tables=(table,),
             charts=(chart,),
+            answer=answer(figures, inputs, totals, currency),
         )
 
     agency_help = "; ".join(
@@ -455,4 +500,22 @@ def build(figures: Figures) -> Calculator:
             *eor_records(figures),
         ),
         currency=currency,
+        groups=(
+            Group("The work", ("level", "hours_per_month", "months")),
+            Group("The employee", ("ft_base_salary", "ft_hiring_cost")),
+            Group(
+                "The freelancer and the agency",
+                ("freelancer_location", "freelance_rate", "agency_region", "agency_rate"),
+            ),
+            Group("The employee abroad, through an employer of record", ("eor_country", "eor_base_salary")),
+            Group("Costs we assume", ("overhead_pct",), folded=True),
+        ),
+        headline=(
+            "full_time_total",
+            "freelance_total",
+            "agency_total",
+            "eor_total",
+            "break_even_hours_per_month",
+            "cheapest",
+        ),
     )

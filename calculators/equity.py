@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from calculators import fields
 from calculators.figures import Figures, HireGrant
-from calculators.formatting import about, money, number, percent, percent_range
+from calculators.formatting import Currency, about, half_up, money, number, percent, percent_range, plural
 from calculators.spec import (
     Calculator,
     Chart,
     Column,
+    Group,
     Input,
     Inputs,
     Line,
@@ -57,6 +58,36 @@ def exercise_cost(paper: float, common_price_pct: float) -> float:
 def value_at_exit(grant_pct: float, dilution_pct: float, exit_valuation: float, cost_to_exercise: float) -> float:
     """The grant's value in a sale at ``exit_valuation``, after dilution and the cost of exercising."""
     return max(0.0, grant_pct / 100 * (1 - dilution_pct / 100) * exit_valuation - cost_to_exercise)
+
+
+def answer(
+    *,
+    grant_pct: float,
+    paper: float,
+    exit_value: float,
+    dilution: float,
+    at_exit: float,
+    served: int,
+    fraction: float,
+    cliff: int,
+    currency: Currency,
+) -> str:
+    """The page's question answered in one sentence: the grant on paper, what it could bring at
+    the exit entered (before tax, and only as much as preferences leave), and how much has vested."""
+    at_sale = (
+        f"it could bring about {about(at_exit, currency)} before tax once exercised"
+        if at_exit > 0
+        else "it would bring nothing: exercising would cost more than the shares would fetch"
+    )
+    vested = (
+        f"after {plural(served, 'month')}, {number(half_up(fraction * 100))}% of it has vested"
+        if fraction > 0
+        else f"after {plural(served, 'month')}, none of it has vested (the cliff is at month {cliff})"
+    )
+    return (
+        f"A {percent(grant_pct)} grant is worth about {about(paper, currency)} on paper; if the company sold for "
+        f"{about(exit_value, currency)} after {percent(dilution)} dilution, {at_sale}; {vested}."
+    )
 
 
 def usual_range(figures: Figures, hire_number: int | None) -> tuple[float, float, str]:
@@ -155,6 +186,7 @@ def build(figures: Figures) -> Calculator:
                 Column(f"Vested value at exit ({currency.code})", "money"),
             ),
             rows=rows,
+            chart_data=True,
         )
 
         warnings: list[str] = []
@@ -228,6 +260,17 @@ def build(figures: Figures) -> Calculator:
             notes=notes,
             tables=(table,),
             charts=(chart,),
+            answer=answer(
+                grant_pct=grant_pct,
+                paper=paper,
+                exit_value=exit_value,
+                dilution=dilution,
+                at_exit=at_exit,
+                served=served,
+                fraction=fraction,
+                cliff=cliff,
+                currency=currency,
+            ),
         )
 
     first = by_hire.hires[0]
@@ -419,4 +462,10 @@ def build(figures: Figures) -> Calculator:
         ),
         citations=citations_of(by_hire, figures.equity.early_engineer, vesting, defaults),
         currency=currency,
+        groups=(
+            Group("The grant", ("grant_pct", "hire_number", "vest_years", "cliff_months", "months_employed")),
+            Group("The company", ("valuation", "common_price_pct", "exit_valuation", "dilution_pct")),
+            Group("Pay (optional)", ("base_salary",)),
+        ),
+        headline=("paper_value", "value_at_exit", "vested_value_at_exit", "exercise_cost_vested", "total_comp_annual"),
     )

@@ -93,8 +93,10 @@ def significant(value: float, digits: int = 3) -> float:
 
 
 def about(value: float, currency: Currency) -> str:
-    """Money for a sentence, to three significant figures: 72486.5 -> '$72,500'."""
-    return money(significant(value), currency, cents=False)
+    """Money for a sentence, to three significant figures: 72486.5 -> '$72,500'. The amount is
+    first rounded to cents, as the results show it, so a sum that floating point leaves at
+    862499.99999 reads as the $863,000 its shown $862,500 rounds to."""
+    return money(significant(half_up(value, 2)), currency, cents=False)
 
 
 def percent(value: float) -> str:

@@ -120,20 +120,50 @@ def _assumptions(assumptions: Sequence[Assumption], sources_href: str) -> str:
     return f'<div class="calc-assumptions"><p class="calc-heading">Assumptions</p><ul>{"".join(items)}</ul></div>'
 
 
+def answer_html(answer: str) -> str:
+    """The sentence the results open with, marked for the page script (which announces it once,
+    through the form's live region, and copies it into the phone's answer bar)."""
+    return f'<p class="calc-answer" {dom.ANSWER}>{escape(answer)}</p>' if answer else ""
+
+
+def _charts(presented: Presented) -> str:
+    """Each chart across the content's width, its legend below it, then its data, folded away
+    on screen (open in print and in the PDF)."""
+    figures = "".join(
+        f'<figure class="calc-chart-figure"><figcaption class="calc-chart-title">{escape(chart.title)}</figcaption>'
+        f"{chart.svg}{chart.legend}</figure>"
+        for chart in presented.charts
+    )
+    data = "".join(
+        f'<details class="calc-chart-data"><summary>{escape(table.caption)}</summary>{table_html(table)}</details>'
+        for table in presented.tables
+        if table.chart_data
+    )
+    return figures + data
+
+
 def results_panel(presented: Presented, sources_href: str = "") -> str:
-    """The results panel: outputs, warnings, notes, the itemised breakdown, any result tables
-    and charts (SVG drawn by :mod:`calculators.charts`), and the calculator's assumptions with
-    their sources (linked to the Sources page at ``sources_href``, when given)."""
-    parts = [
+    """The results panel, in two parts. The main part opens with the answer, then the outputs,
+    warnings and notes: beside the inputs where the form has room for two columns. The wide
+    part, below both columns: the itemised breakdown, the charts (SVG drawn by
+    :mod:`calculators.charts`) with their data, any other result tables, and the calculator's
+    assumptions with their sources (linked to the Sources page at ``sources_href``, when given)."""
+    main = [
+        answer_html(presented.answer),
         _outputs(presented),
         _warnings(presented.warnings),
         _notes(presented.notes),
+    ]
+    wide = [
         _breakdown(presented.breakdown),
-        *(table_html(table) for table in presented.tables),
-        *(f'<figure class="calc-chart-figure">{chart.svg}</figure>' for chart in presented.charts),
+        _charts(presented),
+        *(table_html(table) for table in presented.tables if not table.chart_data),
         _assumptions(presented.calculator.assumptions, sources_href),
     ]
-    return "".join(part for part in parts if part)
+    return (
+        f'<div class="calc-results-main" id="calc-{attr(presented.calculator.name)}-result">{"".join(main)}</div>'
+        f'<div class="calc-results-wide">{"".join(wide)}</div>'
+    )
 
 
 def example_inputs(presented: Presented) -> str:

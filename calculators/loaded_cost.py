@@ -18,9 +18,20 @@ from calculators import countries, fields
 from calculators.employer_cost import US, Choices, EmployerCost, cited_records, employer_cost, setting_value
 from calculators.exchange import convert, dated, how_converted
 from calculators.figures import Figures, Setting
-from calculators.formatting import money, money_range, number, percent, percent_range, phrase
+from calculators.formatting import Currency, about, money, money_range, number, percent, percent_range, phrase
 from calculators.market import below_floor, position
-from calculators.spec import Calculator, Choice, Input, Inputs, Line, Output, Result, assumption, citations_of
+from calculators.spec import (
+    Calculator,
+    Choice,
+    Group,
+    Input,
+    Inputs,
+    Line,
+    Output,
+    Result,
+    assumption,
+    citations_of,
+)
 
 NAME = "loaded-cost"
 PLANS = (("none", "No health plan"), ("single", "Single cover"), ("family", "Family cover"))
@@ -81,6 +92,46 @@ def rule_of_thumb_note(figures: Figures, cost: EmployerCost) -> str:
     )
 
 
+def answer(cost: EmployerCost, fee: float, currency: Currency, usd: tuple[float, Currency] | None = None) -> str:
+    """The page's question answered in one sentence: what the employee costs a year, a month and
+    in the first year, to three significant figures, in ``currency``; abroad (``usd``: the year's
+    cost in the guide's currency), with that equivalent beside the year's cost."""
+    how = (
+        "fully loaded" if cost.itemised else f"with a flat {number(cost.overhead_pct)}% overhead on top of base salary"
+    )
+    first_year = (
+        f"; the first year, with the recruiting fee, comes to about {about(cost.total + fee, currency)}"
+        if fee > 0
+        else ""
+    )
+    beside = f" (about {about(usd[0], usd[1])})" if usd is not None else ""
+    return (
+        f"An employee on a base salary of {money(cost.base, currency)} costs you about "
+        f"{about(cost.total, currency)}{beside} a year {how}, about {about(cost.total / 12, currency)} a month"
+        f"{first_year}."
+    )
+
+
+GROUPS = (
+    Group("The hire", ("country", "level", "base_salary", "recruiting_fee")),
+    Group("Where they work and their cover", ("state", "health_plan", "employer_relief", "optional_contributions")),
+    Group("Or one flat overhead", ("overhead_pct",)),
+    Group(
+        "Rates and costs we assume",
+        (
+            "state_unemployment_pct",
+            "state_wage_base",
+            "retirement_match_pct",
+            "workers_comp_pct",
+            "other_benefits_per_year",
+            "equipment_per_year",
+            "payroll_fee_per_year",
+        ),
+        folded=True,
+    ),
+)
+
+
 def build(figures: Figures) -> Calculator:
     costs = figures.employer_costs[US]
     currency = figures.currencies[costs.currency]
@@ -139,6 +190,7 @@ def build(figures: Figures) -> Calculator:
             warnings=tuple(warnings),
             notes=tuple(notes),
             currency=local,
+            answer=answer(cost, fee, local, usd=None if local.code == home.code else (usd, home)),
         )
 
     year = countries.LOCAL_YEAR
@@ -265,6 +317,8 @@ def build(figures: Figures) -> Calculator:
             *abroad,
         ),
         currency=currency,
+        groups=GROUPS,
+        headline=("total_annual", "monthly", "first_year_total", "effective_overhead_pct"),
     )
 
 

@@ -27,6 +27,13 @@ class CalculationError(ArithmeticError):
     """A result that is not a finite number: a bug or an input range that is too wide."""
 
 
+def rounded(kind: OutputKind, value: Raw) -> Raw:
+    """A raw value as the results keep it: money to cents, other fractions to six places.
+
+    Raises :class:`CalculationError` for a number that is not finite."""
+    return _rounded(kind, value)
+
+
 def _rounded(kind: OutputKind, value: Raw) -> Raw:
     if isinstance(value, str | bool):
         return value
@@ -92,6 +99,8 @@ class ShownTable:
     caption: str
     columns: tuple[ShownColumn, ...]
     rows: tuple[tuple[Shown, ...], ...]
+    chart_data: bool = False
+    """The data of a chart in the same result (folded away on screen, after the charts)."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,8 @@ class ShownChart:
     title: str
     description: str
     svg: str
+    legend: str
+    """The legend as HTML (the keys' labels are text on the page, not in the drawing)."""
 
 
 @dataclass(frozen=True)
@@ -114,11 +125,16 @@ class Presented:
     warnings: tuple[str, ...]
     notes: tuple[str, ...]
     tables: tuple[ShownTable, ...]
+    answer: str
+    """The one sentence the results open with (see :attr:`calculators.spec.Result.answer`)."""
 
     @cached_property
     def charts(self) -> tuple[ShownChart, ...]:
         """Each chart drawn as SVG (only when something shows them: drawing takes a while)."""
-        return tuple(ShownChart(c.title, c.description, charts.render_svg(c)) for c in self.result.charts)
+        return tuple(
+            ShownChart(c.title, c.description, charts.render_svg(c), charts.render_legend(c))
+            for c in self.result.charts
+        )
 
     def field_texts(self) -> dict[str, str]:
         """Every input as the form shows it, by name (the browser fills defaults from this)."""
@@ -128,6 +144,7 @@ class Presented:
         """The CLI's ``--json`` object: raw values, money rounded to cents."""
         return {
             "calculator": self.calculator.name,
+            "answer": self.answer,
             "inputs": dict(self.inputs),
             "outputs": {name: item.value for name, item in self.outputs.items()},
             "breakdown": [
@@ -153,6 +170,7 @@ def present_table(table: Table, currency: Currency | None) -> ShownTable:
             tuple(shown(column.kind, cell, currency) for column, cell in zip(table.columns, row, strict=True))
             for row in table.rows
         ),
+        chart_data=table.chart_data,
     )
 
 
@@ -182,6 +200,7 @@ def present(calculator: Calculator, inputs: Inputs, result: Result) -> Presented
         warnings=result.warnings,
         notes=result.notes,
         tables=tuple(present_table(table, currency) for table in result.tables),
+        answer=result.answer,
     )
 
 

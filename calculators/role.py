@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from calculators.employer_cost import cited_records, default_choices, employer_cost
 from calculators.figures import Figures, MoneyBand, RoleAnswer
-from calculators.formatting import money_range
+from calculators.formatting import about, money_range, span
 from calculators.scorecard import areas_of
 from calculators.spec import (
     Calculator,
@@ -118,7 +118,19 @@ def build(figures: Figures) -> Calculator:
                 f"{money_range(low * full_month, high * full_month, currency)} a month, against "
                 f"{money_range(loaded_low / 12, loaded_high / 12, currency)} for an employee at this level."
             )
+        model_words = models[model][:1].lower() + models[model][1:]
+        pay = (
+            f"on a base salary of {cost_text} (about "
+            f"{span(about(loaded_low, currency), about(loaded_high, currency))} a year fully loaded)"
+            if model == "full-time"
+            else f"at {cost_text}"
+        )
+        sentence = (
+            f"These answers point to a {level_label.lower()} developer, and the model that fits is "
+            f"{model_words}, {pay}."
+        )
         return Result(
+            answer=sentence,
             outputs={
                 "seniority": level_label,
                 "seniority_because": seniority_why,
@@ -250,4 +262,5 @@ def build(figures: Figures) -> Calculator:
             *cited_records(figures),
         ),
         currency=currency,
+        headline=("seniority", "engagement", "cost_range", "loaded_cost_low", "loaded_cost_high"),
     )

@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from calculators.figures import Figures, shipped
-from calculators.formatting import number
+from calculators.formatting import half_up, number
 from calculators.spec import (
     Calculator,
     Choice,
     Column,
     Comparison,
+    Group,
     Input,
     Inputs,
     Line,
@@ -110,9 +111,11 @@ def build(figures: Figures) -> Calculator:
             for area, score, weight in scored
             if score == lowest and weight > 0
         ]
+        capped = False
         if knockouts and recommendation != NOT_SCORED:
             found = next(index for index, item in enumerate(bands) if item.label == recommendation)
             if found < capped_at:
+                capped = True
                 recommendation, meaning = bands[capped_at].label, bands[capped_at].meaning
                 warnings.append(f"Capped at {cap_label} whatever the score, because of: {'; '.join(knockouts)}.")
         if ticked:
@@ -158,7 +161,23 @@ def build(figures: Figures) -> Calculator:
             ),
             rows=tuple(rows),
         )
+        who = inputs.text("candidate") if inputs["candidate"] else "This candidate"
+        if recommendation == NOT_SCORED:
+            answer = (
+                "No scored area carries any weight yet, so there is no score: give a scored area a weight above 0."
+                if scored
+                else "No area is scored yet: score the areas you covered to see a score out of 100 and a "
+                "recommendation."
+            )
+        else:
+            said = f"{who} scores {number(half_up(score_value))} out of 100 on {len(scored)} of {len(areas)} areas"
+            answer = (
+                f"{said}, but a knock-out caps the recommendation at “{recommendation}”."
+                if capped
+                else f"{said}: “{recommendation}”."
+            )
         return Result(
+            answer=answer,
             outputs={
                 "candidate": inputs.text("candidate") if inputs["candidate"] else "",
                 "score": score_value,
@@ -235,11 +254,23 @@ def build(figures: Figures) -> Calculator:
             figures.interview.scale,
             *figures.red_flags.values(),
         ),
+        groups=_groups(figures),
         comparison=Comparison(
             noun="candidate",
             table=lambda records: compare_table(records, figures),
             csv=lambda records: compare_csv(records, figures),
         ),
+    )
+
+
+def _groups(figures: Figures) -> tuple[Group, ...]:
+    """The candidate, the scores, the red flags, and the weights (rarely changed) folded away."""
+    areas = areas_of(figures)
+    return (
+        Group("The candidate", ("candidate",)),
+        Group("Scores", tuple(field("score", area.key) for area in areas)),
+        Group("Red flags seen", tuple(field("flag", key) for key in figures.red_flags)),
+        Group("Weights", tuple(field("weight", area.key) for area in areas), folded=True),
     )
 
 
@@ -257,6 +288,7 @@ def _inputs(figures: Figures) -> tuple[Input, ...]:
             "text",
             required=False,
             max_length=100,
+            private=True,
             help="A name or a code for the candidate, to tell scorecards apart. Optional; it stays in your browser.",
         )
     ]

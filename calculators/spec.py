@@ -26,6 +26,16 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A short heading the form puts ``fields`` under (input names). A ``folded`` group holds
+    assumptions a reader rarely changes: it starts closed on screen, open in print and the PDF."""
+
+    title: str
+    fields: tuple[str, ...]
+    folded: bool = False
+
+
+@dataclass(frozen=True)
 class Input:
     """One field a reader fills in.
 
@@ -58,6 +68,8 @@ class Input:
     """(field, values): the field counts only when that earlier field holds one of the values
     (a US state, for a US employee). Otherwise its value is ``None``, the form hides it, and a
     value given for it is ignored and said so."""
+    private: bool = False
+    """Kept out of the page's address and of kept scenarios (a candidate's name)."""
 
     @property
     def money(self) -> bool:
@@ -176,6 +188,8 @@ class Table:
     caption: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[float | int | str, ...], ...]
+    chart_data: bool = False
+    """The data a chart of the same result draws: shown after the charts, folded away on screen."""
 
 
 @dataclass(frozen=True)
@@ -209,6 +223,9 @@ class Result:
     charts: tuple[Chart, ...] = ()
     currency: Currency | None = None
     """The currency of this result's money, when it is not the calculator's (a cost abroad)."""
+    answer: str = ""
+    """One plain sentence that answers the page's question from these numbers, rounded as a person
+    would say them; the results open with it."""
 
 
 def show(kind: OutputKind, value: float | int | str, currency: Currency | None) -> str:
@@ -335,6 +352,10 @@ class Calculator:
     comparison: Comparison | None = None
     currency: Currency | None = None
     """The currency of its money inputs, outputs, breakdown lines and tables."""
+    groups: tuple[Group, ...] = ()
+    """The headings its fields sit under, in the order the form shows them (none: one list)."""
+    headline: tuple[str, ...] = ()
+    """The outputs that scenarios set side by side (none: the calculator keeps no scenarios)."""
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
@@ -345,6 +366,21 @@ class Calculator:
                     f"{self.name}: {item.name} starts from {', '.join(later)}, which must come before it in inputs"
                 )
             seen.add(item.name)
+        grouped = [name for group in self.groups for name in group.fields]
+        if self.groups and sorted(grouped) != sorted(seen):
+            raise ValueError(f"{self.name}: its groups must hold every input once: {grouped} against {sorted(seen)}")
+        if any(not group.fields for group in self.groups):
+            raise ValueError(f"{self.name}: a group without a field")
+        outputs = {item.name for item in self.outputs}
+        if set(self.headline) - outputs:
+            raise ValueError(f"{self.name}: headline names no output: {', '.join(set(self.headline) - outputs)}")
+
+    def grouped(self) -> tuple[tuple[Group | None, tuple[Input, ...]], ...]:
+        """The fields under their headings, in the order the form shows them (one untitled group
+        when the calculator names none)."""
+        if not self.groups:
+            return ((None, self.inputs),)
+        return tuple((group, tuple(item for item in self.inputs if item.name in group.fields)) for group in self.groups)
 
     def input(self, name: str) -> Input:
         for item in self.inputs:
@@ -365,6 +401,10 @@ class Calculator:
             "summary": self.summary,
             "inputs": [item.describe() for item in self.inputs],
             "outputs": [item.describe() for item in self.outputs],
+            "groups": [
+                {"title": group.title, "fields": list(group.fields), "folded": group.folded} for group in self.groups
+            ],
+            "headline": list(self.headline),
             "assumptions": [
                 {
                     "text": item.text,

@@ -25,6 +25,17 @@ from :func:`calculators.html.results_panel`; or::
 with the key ``calculator`` for an unknown calculator and ``request`` for a malformed
 request. It never raises for anything a reader can send.
 
+A request may carry the reader's kept scenarios as the address holds them (the page's own
+prefix removed)::
+
+    {..., "scenarios": [["s1.name", "Senior"], ["s1.level", "senior"], ...]}
+
+and a successful response then holds ``"scenarios": {"kept": [{"name": ..., "fields":
+[[name, text], ...]}], "html": ..., "notes": [...]}``: the scenarios :mod:`calculators.scenarios`
+could read (every input as text, numbered from 1 in order, for the page to write back into the
+address), the table that sets their headline outputs beside the current ones, and a note for
+every parameter ignored (also shown in ``html``).
+
 A calculator with a :class:`~calculators.spec.Comparison` (the scorecard) also answers::
 
     {"calculator": "scorecard", "compare": [[["candidate", "Ada"], ...], [...]]}
@@ -39,10 +50,10 @@ import json
 import re
 from typing import Any
 
-from calculators import UnknownCalculator, get
+from calculators import UnknownCalculator, get, scenarios
 from calculators.html import results_panel, table_html
 from calculators.parsing import InputErrors
-from calculators.results import CalculationError, calculate, dumps, present, present_table
+from calculators.results import CalculationError, Presented, calculate, dumps, present, present_table
 from calculators.spec import Calculator
 
 MAX_FIELDS = 100
@@ -57,8 +68,8 @@ def _sources_href(raw: object) -> str:
     return ""
 
 
-def _pairs(raw: object) -> list[tuple[str, str]]:
-    if not isinstance(raw, list) or len(raw) > MAX_FIELDS:
+def _pairs(raw: object, limit: int = MAX_FIELDS) -> list[tuple[str, str]]:
+    if not isinstance(raw, list) or len(raw) > limit:
         raise ValueError("fields must be a list of [name, value] pairs")
     pairs: list[tuple[str, str]] = []
     for item in raw:
@@ -80,6 +91,7 @@ def handle(request: Any) -> dict[str, Any]:
         return _compare(calculator, request["compare"])
     try:
         pairs = _pairs(request.get("fields", []))
+        kept = _pairs(request["scenarios"], scenarios.MAX_PARAMETERS + 1) if "scenarios" in request else None
     except ValueError as error:
         return {"ok": False, "errors": {"request": str(error)}}
     try:
@@ -88,12 +100,25 @@ def handle(request: Any) -> dict[str, Any]:
         return {"ok": False, "errors": problem.errors}
     except CalculationError:
         return {"ok": False, "errors": {"calculator": "These figures give a result too large to compute."}}
-    return {
+    response = {
         "ok": True,
         "calculator": calculator.name,
         "fields": shown.field_texts(),
         "outputs": {name: item.value for name, item in shown.outputs.items()},
         "html": results_panel(shown, _sources_href(request.get("sources_href"))),
+    }
+    if kept is not None:
+        response["scenarios"] = _scenarios(shown, kept)
+    return response
+
+
+def _scenarios(current: Presented, parameters: list[tuple[str, str]]) -> dict[str, Any]:
+    """The kept scenarios beside the current result (see the module's docstring)."""
+    kept = scenarios.read(current.calculator, parameters)
+    return {
+        "kept": [{"name": item.name, "fields": [list(pair) for pair in item.fields()]} for item in kept.scenarios],
+        "html": scenarios.notes_html(kept.notes) + scenarios.comparison_html(current, kept.scenarios),
+        "notes": list(kept.notes),
     }
 
 

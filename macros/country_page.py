@@ -261,7 +261,11 @@ def exchange_table(figures: Figures, sources_href: str) -> str:
         ]
         for code in dict.fromkeys([home.code, *used])
     ]
-    header = ["Currency", f"Per 1 {rates.through} (the ECB's rate)", f"Per 1 {home.code} (derived through {rates.through})"]
+    header = [
+        "Currency",
+        f"Per 1 {rates.through} (the ECB's rate)",
+        f"Per 1 {home.code} (derived through {rates.through})",
+    ]
     note = (
         f'<p class="figure-source" markdown>Rates of {figures.exchange.period}, the latest day '
         f"{rates.package} carries a rate for every currency here. {' '.join(figures.exchange.note.split())}</p>"

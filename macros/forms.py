@@ -18,10 +18,10 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from calculators import dom
+from calculators import dom, scenarios
 from calculators.html import attr, example_inputs, results_panel, table_html
-from calculators.results import calculate, present, present_table
-from calculators.spec import Calculator, Input
+from calculators.results import Presented, calculate, present, present_table
+from calculators.spec import Calculator, Group, Input
 
 STATIC_STATUS = "A worked example with the starting figures. The calculator runs in your browser once it has loaded."
 
@@ -38,6 +38,8 @@ def _control(spec: Input, field_id: str, value: str, described: str, *, preset: 
     common = f'id="{field_id}" name="{attr(spec.name)}" aria-describedby="{described}"'
     if preset:
         common += f" {dom.PRESET}"  # part of the worked example: sent to Python like a typed value
+    if spec.private:
+        common += f" {dom.PRIVATE}"  # never written into the page's address
     if spec.depends_on:
         common += f' {dom.FOLLOWS}="{attr(" ".join(spec.depends_on))}"'
     if spec.kind == "choice":
@@ -90,6 +92,77 @@ def _field(calculator: Calculator, spec: Input, value: str, *, preset: bool = Fa
     )
 
 
+def _group_applies_if(members: tuple[Input, ...], inputs: Mapping[str, Any]) -> str:
+    """A group whose every field counts only for some values of one earlier field counts for the
+    union of them: the page hides its heading too when none of its fields counts."""
+    rules = [spec.applies_if for spec in members]
+    named = {rule[0] for rule in rules if rule is not None}
+    if not members or any(rule is None for rule in rules) or len(named) != 1:
+        return ""
+    (name,) = named
+    values = tuple(dict.fromkeys(value for rule in rules if rule is not None for value in rule[1]))
+    shown = any(spec.applies(inputs) for spec in members)
+    return f' {dom.APPLIES_IF}="{attr(name)}={attr(" ".join(values))}"' + ("" if shown else " hidden")
+
+
+def _group(calculator: Calculator, group: Group | None, fields: str, index: int, *, applies: str = "") -> str:
+    """Fields under a short heading; a folded group (assumptions rarely changed) in a
+    ``<details>`` that starts closed on screen (print and the PDF open it). ``applies``: the
+    group's own ``data-applies-if`` (see :func:`_group_applies_if`)."""
+    if group is None:
+        return fields
+    heading_id = f"calc-{calculator.name}-group-{index}"
+    if group.folded:
+        return (
+            f'<details class="calc-group calc-group-folded"{applies}><summary id="{heading_id}">'
+            f"{escape(group.title)}</summary>"
+            f'<div role="group" aria-labelledby="{heading_id}">{fields}</div></details>'
+        )
+    return (
+        f'<div class="calc-group" role="group" aria-labelledby="{heading_id}"{applies}>'
+        f'<p class="calc-group-title" id="{heading_id}">{escape(group.title)}</p>{fields}</div>'
+    )
+
+
+def _answer_bar(calculator: Calculator, shown: Presented) -> str:
+    """The phone's answer bar: the answer (copied there by the page script after each result)
+    and a link to the full result. Hidden from screen readers, which hear the answer once
+    through the form's live region; hidden until a reader edits a field with the answer out of
+    view; never on paper."""
+    return (
+        f'<div class="calc-answer-bar" {dom.ANSWER_BAR} aria-hidden="true" {dom.PDF}="omit" hidden>'
+        f'<p class="calc-answer-bar-text" {dom.ANSWER_BAR_TEXT}>{escape(shown.answer)}</p>'
+        f'<a class="calc-answer-bar-link" href="#calc-{attr(calculator.name)}-result" tabindex="-1">Full result</a>'
+        "</div>"
+    )
+
+
+def _scenarios(calculator: Calculator) -> str:
+    """The scenarios section of a calculator that names headline outputs: the button that keeps
+    the current inputs, the list of kept scenarios (names editable), and the box for the table
+    Python makes (:mod:`calculators.scenarios`). Only in the browser: never on paper."""
+    if not calculator.headline:
+        return ""
+    base = f"calc-{calculator.name}-scenarios"
+    return (
+        # Named after the calculator too: two calculators on one page make two distinct regions.
+        f'<section class="calc-scenarios" aria-labelledby="{base}-title {base}-of" {dom.PDF}="omit">'
+        f'<p class="calc-heading"><span id="{base}-title">Scenarios side by side</span>'
+        f'<span class="calc-announce" id="{base}-of">: {escape(calculator.title)}</span></p>'
+        f'<p class="calc-help">Keep these inputs as a scenario, change some, and see both side by side: up to '
+        f"{scenarios.MAX_SCENARIOS}, kept in the page's address so that a link shares them.</p>"
+        f'<p class="calc-scenario-actions"><button type="button" class="md-button" '
+        f'{dom.SCENARIO_SAVE}="{scenarios.MAX_SCENARIOS}">'
+        "Keep as a scenario</button></p>"
+        f'<ol class="calc-scenario-list" {dom.SCENARIO_LIST}="{scenarios.MAX_NAME_LENGTH}"></ol>'
+        f'<p class="calc-scenario-status" {dom.SCENARIO_STATUS} aria-live="polite"></p>'
+        # A wide table scrolls sideways: the box takes focus so a keyboard can scroll it (axe).
+        f'<div class="calc-scenario-view" {dom.SCENARIO_VIEW} tabindex="0" role="region" '
+        f'aria-label="Table of scenarios: {attr(calculator.title)}" hidden></div>'
+        "</section>"
+    )
+
+
 def _comparison(calculator: Calculator, record: Mapping[str, Any] | None) -> str:
     """The side-by-side section of a calculator that has one: buttons and the table so far.
 
@@ -136,8 +209,17 @@ def calculator_form(
     prefix = prefix.rstrip(".")
     base = f"calc-{calculator.name}"
     fields = "".join(
-        _field(calculator, spec, texts[spec.name], preset=spec.name in preset, shown=spec.applies(shown.inputs))
-        for spec in calculator.inputs
+        _group(
+            calculator,
+            group,
+            "".join(
+                _field(calculator, spec, texts[spec.name], preset=spec.name in preset, shown=spec.applies(shown.inputs))
+                for spec in members
+            ),
+            index,
+            applies=_group_applies_if(members, shown.inputs),
+        )
+        for index, (group, members) in enumerate(calculator.grouped(), start=1)
     )
     url_prefix = f"{prefix}." if prefix else ""
     record = shown.record() if example else None
@@ -145,6 +227,9 @@ def calculator_form(
         f'<form class="calc" id="{base}" {dom.CALCULATOR}="{attr(calculator.name)}" {dom.STATE}="static" '
         f'{dom.URL_PREFIX}="{attr(url_prefix)}" {dom.SOURCES_HREF}="{attr(sources_href)}" '
         f'aria-label="{attr(calculator.title)}" novalidate>'
+        # Inputs and the main results side by side where the form is wide enough (the stylesheet's
+        # container query); the wide part of the results below both.
+        '<div class="calc-layout">'
         f'<fieldset class="calc-inputs"><legend>{escape(calculator.title)}</legend>{fields}'
         f'<p class="calc-error" id="{base}-error" {dom.ERROR_FOR}="" hidden></p></fieldset>'
         f"{example_inputs(shown)}"
@@ -153,6 +238,9 @@ def calculator_form(
         f'<button type="button" class="md-button" {dom.RETRY} hidden>Retry</button></div>'
         f'<p class="calc-announce" {dom.ANNOUNCE} aria-live="polite" aria-atomic="true"></p>'
         f'<div class="calc-results" {dom.RESULTS}>{results_panel(shown, sources_href)}</div>'
+        "</div>"
+        f"{_answer_bar(calculator, shown)}"
+        f"{_scenarios(calculator)}"
         f"{_comparison(calculator, record)}"
         "</form>"
     )

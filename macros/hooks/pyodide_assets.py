@@ -8,8 +8,13 @@ After every build (``on_post_build``) this hook:
    without an isolated environment (the wheel holds ``calculators/`` and the figures);
 2. registers that wheel in a copy of Pyodide's lock file with ``pyodide lockfile
    add-wheels`` (pyodide-build), which records its sha256: Pyodide checks it at load;
-3. copies the wheel, the lock file and only the runtime files the worker needs from
-   ``node_modules/pyodide`` into ``assets/pyodide/``.
+3. copies only the runtime files the worker needs from ``node_modules/pyodide`` into
+   ``assets/pyodide/``, and the wheel and the lock file into ``assets/pyodide/calculators-HASH/``,
+   a folder named by the lock file's content (which holds the wheel's sha256): a changed wheel
+   gets a new address, so both may be cached for good (see ``cache_headers.py``);
+4. writes that folder's name, and the identity of the whole runtime set, into the worker
+   (``assets/js/calculator-worker.mjs``), which keeps the set in the browser's Cache Storage
+   under that identity: a rebuilt wheel is never paired with an old lock file.
 
 Steps 1 and 2 are cached in ``.cache/pyodide-assets/`` under a hash of everything that goes
 into them, so ``mkdocs serve`` rebuilds stay fast. Every address the page uses is relative,
@@ -18,8 +23,10 @@ so the site works from any sub-path.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
+import re
 import shutil
 import subprocess
 import sys
@@ -38,8 +45,16 @@ log = logging.getLogger("mkdocs.hooks.pyodide_assets")
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 LOCK_FILE = "pyodide-lock.json"
 TARGET = Path("assets") / "pyodide"
+PACKAGES_PREFIX = "calculators-"
+"""The wheel and its lock file live in ``assets/pyodide/calculators-<hash of the lock file>/``."""
+WORKER = Path("assets") / "js" / "calculator-worker.mjs"
 CACHE = Path(".cache") / "pyodide-assets"
 KEEP = 3
+HASH_LENGTH = 16
+_STAMPS = {
+    "PACKAGES": re.compile(r'^const PACKAGES = "[^"\n]*";$', re.MULTILINE),
+    "RUNTIME_SET": re.compile(r'^const RUNTIME_SET = "[^"\n]*";$', re.MULTILINE),
+}
 
 
 def _inputs(root: Path) -> list[Path]:
@@ -130,6 +145,48 @@ def prepare(root: Path) -> Path:
     return ready
 
 
+@functools.cache
+def _file_digest(path: Path, size: int, mtime_ns: int) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The sha256 of a file (remembered while it is unchanged: the runtime is 13 MB)."""
+    stat = path.stat()
+    return _file_digest(path, stat.st_size, stat.st_mtime_ns)
+
+
+def packages_folder(ready: Path) -> str:
+    """The content-addressed folder name for a prepared wheel and lock file."""
+    return PACKAGES_PREFIX + file_digest(ready / LOCK_FILE)[:HASH_LENGTH]
+
+
+def runtime_set(runtime: Path, folder: str) -> str:
+    """The identity of everything the worker loads: the runtime files and the packages folder."""
+    digest = hashlib.sha256()
+    for name in RUNTIME_FILES:
+        digest.update(f"{name}:{file_digest(runtime / name)}\n".encode())
+    digest.update(folder.encode())
+    return digest.hexdigest()[:HASH_LENGTH]
+
+
+def read_stamp(text: str, name: str) -> str:
+    """A value ``stamp_worker`` wrote into the worker's source (``PACKAGES`` or ``RUNTIME_SET``)."""
+    found = _STAMPS[name].findall(text)
+    if len(found) != 1:
+        raise PluginError(f'{WORKER.as_posix()} must hold exactly one line `const {name} = "...";`')
+    return str(found[0]).split('"')[1]
+
+
+def stamp_worker(text: str, *, folder: str, identity: str) -> str:
+    """The worker's source with the packages folder and the runtime set's identity written in."""
+    for name, value in (("PACKAGES", f"{folder}/"), ("RUNTIME_SET", identity)):
+        read_stamp(text, name)  # exactly one such line
+        text = _STAMPS[name].sub(f'const {name} = "{value}";', text)
+    return text
+
+
 def _copy(source: Path, target: Path) -> None:
     if (
         target.is_file()
@@ -143,10 +200,21 @@ def _copy(source: Path, target: Path) -> None:
 def on_post_build(*, config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).resolve().parent
     ready = prepare(root)
-    target = Path(config.site_dir) / TARGET
+    site = Path(config.site_dir)
+    target = site / TARGET
     target.mkdir(parents=True, exist_ok=True)
     runtime = root / "node_modules" / "pyodide"
     for name in RUNTIME_FILES:
         _copy(runtime / name, target / name)
+    folder = packages_folder(ready)
+    for old in target.glob(PACKAGES_PREFIX + "*"):
+        if old.name != folder:
+            shutil.rmtree(old)
+    (target / folder).mkdir(exist_ok=True)
     for item in ready.iterdir():
-        _copy(item, target / item.name)
+        _copy(item, target / folder / item.name)
+    worker = site / WORKER
+    worker.write_text(
+        stamp_worker(worker.read_text(encoding="utf-8"), folder=folder, identity=runtime_set(runtime, folder)),
+        encoding="utf-8",
+    )

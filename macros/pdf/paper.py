@@ -68,8 +68,9 @@ def new_tag(name: str, text: str = "", **attrs: str) -> Tag:
 
 
 def worked_example(form: Tag, live_url: str) -> Tag:
-    """A calculator's form as a worked example: the inputs the build listed for paper (as a
-    reader reads them), the results as the build computed them, and the live calculator's address.
+    """A calculator's form as a worked example: its answer first, then the inputs the build
+    listed for paper (as a reader reads them), the results as the build computed them, and the
+    live calculator's address.
     """
     name = str(form.get(dom.CALCULATOR, ""))
     listing = form.select_one(f"[{dom.EXAMPLE_INPUTS}]")
@@ -83,6 +84,9 @@ def worked_example(form: Tag, live_url: str) -> Tag:
             block.decompose()
     heading = new_tag("p", "Worked example with the default inputs", **{"class": "example-label"})
     listing.insert_before(heading)
+    answer = form.select_one(f"[{dom.ANSWER}]")
+    if answer is not None:
+        listing.insert_before(answer.extract())  # the answer first, before the inputs it comes from
     if title and not form.find(["h1", "h2", "h3", "h4", "h5", "h6"]):
         heading.insert_before(new_tag("p", title, **{"class": "example-title"}))
     for group in form.select("dl > div"):

@@ -42,8 +42,10 @@ class Session:
 
 
 @pytest.fixture
-def session(browser: Browser) -> Iterator[Session]:
-    context = browser.new_context()
+def session(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Session]:
+    # A test module that intercepts requests sets SERVICE_WORKERS = "block": requests a
+    # service worker answers never reach Playwright's routes.
+    context = browser.new_context(service_workers=getattr(request.module, "SERVICE_WORKERS", "allow"))
     page = context.new_page()
     record = Session(page=page, context=context)
 
@@ -52,7 +54,8 @@ def session(browser: Browser) -> Iterator[Session]:
             record.errors.append(message.text)
 
     def on_request(request: Request) -> None:
-        record.requests.append(request.url)
+        if request.service_worker is None:  # what the page asked for, not the site's service worker
+            record.requests.append(request.url)
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: record.errors.append(str(error)))

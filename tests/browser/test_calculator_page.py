@@ -19,9 +19,15 @@ PAGE = "/calculators/loaded-cost/"
 
 
 SAME_HTML = """([selector, html]) => {
+    // Links compared as addresses: Material's instant navigation rewrites each href in full.
+    const resolved = (element) => {
+        for (const link of element.querySelectorAll("a[href]")) link.setAttribute("href", link.href);
+        return element.innerHTML;
+    };
     const parsed = document.createElement("div");
     parsed.innerHTML = html;
-    return parsed.innerHTML === document.querySelector(selector)?.innerHTML;
+    const shown = document.querySelector(selector);
+    return Boolean(shown) && resolved(parsed) === resolved(shown.cloneNode(true));
 }"""
 
 
@@ -30,8 +36,12 @@ def _same_html(page: Page, selector: str, html: str) -> bool:
     return bool(page.evaluate(SAME_HTML, [selector, html]))
 
 
+SOURCES = "../../sources/"  # the Sources page from a calculator's page, as the form tells Python
+
+
 def cpython(**fields: str) -> dict[str, object]:
-    answer = handle({"calculator": "loaded-cost", "fields": [[k, v] for k, v in fields.items()]})
+    request = {"calculator": "loaded-cost", "fields": [[k, v] for k, v in fields.items()], "sources_href": SOURCES}
+    answer = handle(request)
     assert answer["ok"], answer
     return answer
 
@@ -161,10 +171,11 @@ def test_every_calculator_page_runs_with_one_worker(session: Session, subpath_si
             f"{session.calculator(name)} [data-preset]",
             "els => els.map(e => [e.name, e.type === 'checkbox' ? (e.checked ? 'yes' : 'no') : e.value])",
         )
-        default = handle({"calculator": name, "fields": preset})
+        default = handle({"calculator": name, "fields": preset, "sources_href": SOURCES})
         assert _same_html(page, f"{form} [data-results]", str(default["html"])), name
         spec = next((spec for spec in calc.inputs if spec.kind in {"number", "integer"}), calc.inputs[0])
         control = f'{form} [name="{spec.name}"]'
+        page.eval_on_selector(control, "el => { if (el.closest('details')) el.closest('details').open = true; }")
         if spec.kind == "choice":
             value = spec.choices[-1].value
             page.select_option(control, value)
@@ -172,7 +183,11 @@ def test_every_calculator_page_runs_with_one_worker(session: Session, subpath_si
             value = unparse(spec, spec.minimum if spec.minimum is not None else 1)
             page.fill(control, value)
         expected = handle(
-            {"calculator": name, "fields": [*(p for p in preset if p[0] != spec.name), [spec.name, value]]}
+            {
+                "calculator": name,
+                "fields": [*(p for p in preset if p[0] != spec.name), [spec.name, value]],
+                "sources_href": SOURCES,
+            }
         )
         if expected["ok"]:
             page.wait_for_function(SAME_HTML, arg=[f"{form} [data-results]", expected["html"]], timeout=10_000)

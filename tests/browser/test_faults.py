@@ -2,6 +2,8 @@
 
 Each fault is simulated with request interception (or by breaking the worker from the
 test); the pre-rendered example stays on the page and Retry works once the file is back.
+Service workers are blocked here: a request the site's service worker answered would never
+reach the interception (test_offline.py covers the service worker).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from calculators.web import handle
 from tests.browser.conftest import Session
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+SERVICE_WORKERS = "block"  # read by the session fixture (tests/browser/conftest.py)
 
 PAGE = "/calculators/loaded-cost/"
 WASM = "**/pyodide.asm.wasm"
@@ -134,10 +137,18 @@ def test_broken_worker_is_replaced_and_the_next_input_works(session: Session, si
     page.goto(site_url + PAGE)
     session.wait_state("ready")
     worker = _calculator_worker(session)
+    closed: list[object] = []
+    worker.on("close", lambda closing: closed.append(closing))  # type: ignore[attr-defined]  # noqa: PLW0108 - Playwright cannot wrap a builtin method
     worker.evaluate(breakage)  # type: ignore[attr-defined]
     page.fill('[name="overhead_pct"]', "22")
     page.wait_for_selector('form[data-calculator]:not([data-state="ready"])', timeout=10_000)
     session.wait_state("ready")
+    # The new worker may be ready (from the kept runtime) before the old one is torn down.
+    for _ in range(100):
+        if closed:
+            break
+        page.wait_for_timeout(100)
+    assert closed, "the broken worker was not stopped"
     assert _calculator_worker(session) is not worker
     page.fill('[name="overhead_pct"]', "27")
     session.wait_output("total_annual", expected(overhead_pct="27"))

@@ -30,7 +30,11 @@ def _check_nothing_ran(session: Session) -> None:
     page = session.page
     assert page.evaluate("window.__hits") == []
     assert page.evaluate("document.querySelectorAll('img[src=x], iframe').length") == 0
-    injected = "form[data-calculator] :is(img, script, iframe, svg:not(.calc-chart), a)"
+    # What the build and Python draw: charts (their plots and markers are nested drawings), legend
+    # keys, links to the Sources page and the answer bar's link to the result.
+    drawn = "svg:not(.calc-chart, .calc-chart svg, .calc-chart-key)"
+    linked = 'a:not([href*="sources/#source-"], [href*="#calc-"])'
+    injected = f"form[data-calculator] :is(img, script, iframe, {drawn}, {linked})"
     assert page.evaluate(f"document.querySelectorAll('{injected}').length") == 0
     scripts = page.evaluate("[...document.scripts].map((s) => s.textContent).join(' ')")
     assert "__pwned" not in scripts
@@ -72,6 +76,7 @@ def test_payloads_typed_into_every_text_field(session: Session, site_url: str) -
     page = session.page
     page.goto(f"{site_url}/calculators/loaded-cost/")
     session.wait_state("ready")
+    page.eval_on_selector_all("form[data-calculator] details", "all => all.forEach((d) => { d.open = true; })")
     fields = page.query_selector_all('form[data-calculator] input[type="text"]')
     assert fields
     for payload in PAYLOADS:
@@ -81,3 +86,31 @@ def test_payloads_typed_into_every_text_field(session: Session, site_url: str) -
         page.wait_for_timeout(200)
         _check_nothing_ran(session)
     assert "__pwned" not in page.url.split("?")[0]
+
+
+def test_payloads_in_scenario_names_and_fields(session: Session, site_url: str) -> None:
+    """Kept scenarios come from the address: their names and values are text wherever they show
+    (the name fields, the table's headings) and never become markup."""
+    session.context.add_init_script(WATCH)
+    page = session.page
+    params = [(f"s{n}.name", PAYLOADS[n]) for n in (1, 2, 3)]
+    params += [("s1.base_salary", PAYLOADS[0]), ("s2.level", PAYLOADS[1]), (f"s3.{PAYLOADS[4]}", "1")]
+    page.goto(f"{site_url}/calculators/loaded-cost/?{urlencode(params)}")
+    session.wait_state("ready")
+    page.wait_for_selector("[data-scenarios] thead", timeout=10_000)
+    page.wait_for_timeout(300)
+    _check_nothing_ran(session)
+    headings = page.eval_on_selector_all("[data-scenarios] thead th", "cells => cells.map((c) => c.textContent)")
+    assert headings[2:] == [" ".join(PAYLOADS[n].split()) for n in (1, 2, 3)]  # as text, spaces collapsed
+    for n in (1, 2, 3):
+        assert page.input_value(f'[data-scenario-name="{n}"]') == " ".join(PAYLOADS[n].split())
+    notes = page.inner_text("[data-scenario-view]")
+    assert "Scenario 1: Base salary" in notes
+    assert "Scenario 2: Level" in notes
+    # A name typed in is text too, in the table and in the address.
+    page.fill('[data-scenario-name="1"]', PAYLOADS[3])
+    page.wait_for_function(
+        "(name) => document.querySelectorAll('[data-scenarios] thead th')[2]?.textContent === name", arg=PAYLOADS[3]
+    )
+    _check_nothing_ran(session)
+    assert not session.errors, session.errors

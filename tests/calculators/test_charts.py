@@ -8,7 +8,17 @@ import xml.etree.ElementTree as ET
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators.charts import DASHES, MARKERS, nice_step, render_svg
+from calculators.charts import (
+    DASHES,
+    FONT_SIZE,
+    MARKERS,
+    PLOT_BOTTOM,
+    PLOT_LEFT,
+    PLOT_WIDTH,
+    nice_step,
+    render_legend,
+    render_svg,
+)
 from calculators.spec import Chart, Series
 from macros.currencies import currency
 
@@ -45,9 +55,48 @@ def test_accessible_and_well_formed() -> None:
     assert root.get("aria-labelledby") == title.get("id")
     assert root.get("aria-describedby") == desc.get("id")
     assert title.text == "Cumulative cost"
-    assert "Agency &lt;US&gt;" in svg  # labels are escaped
-    assert "style=" not in svg  # no inline styles: a strict CSP needs no exception
-    assert "#" not in re.sub(r'id="[^"]*"|aria-[a-z]+="[^"]*"', "", svg)  # no hard-coded colors
+    legend = render_legend(THREE)
+    assert "Agency &lt;US&gt;" in legend  # labels are escaped
+    assert "<US>" not in legend
+    for drawing in (svg, legend):
+        assert "style=" not in drawing  # no inline styles: a strict CSP needs no exception
+        assert "#" not in re.sub(r'id="[^"]*"|aria-[a-z]+="[^"]*"', "", drawing)  # no hard-coded colors
+        assert "href" not in drawing  # Material's page script rewrites every href: none in a drawing
+
+
+def test_text_keeps_its_size_at_any_width() -> None:
+    """No viewBox on the drawing: it spans its container (width 100%) without scaling, so its
+    text is FONT_SIZE CSS pixels on a phone and on a laptop; only the plot inside stretches,
+    sideways, with strokes that keep their width."""
+    root = ET.fromstring(render_svg(THREE))  # noqa: S314
+    assert root.get("viewBox") is None
+    assert root.get("width") == "100%"
+    assert root.get("font-size") == str(FONT_SIZE) == "13"
+    plots = [plot for plot in root.iter(f"{SVG}svg") if plot.get("viewBox")]
+    assert len(plots) == 3
+    for plot in plots:
+        assert plot.get("preserveAspectRatio") == "none"
+        assert plot.get("width") == f"{PLOT_WIDTH}%"
+        assert plot.get("height") == plot.get("viewBox", "").split()[3]  # stretched sideways only
+        (path,) = plot.findall(f"{SVG}path")
+        assert path.get("vector-effect") == "non-scaling-stroke"
+    assert all(text.get("font-size") is None for text in root.iter(f"{SVG}text"))
+
+
+def test_markers_sit_where_the_values_are() -> None:
+    """x is a percentage of the width: the plot's left edge plus the value's share of the x range
+    times the plot's width; month 6 of 0-12 is 1.5 + 0.5 × 96.5 = 49.75%. y is in pixels."""
+    root = ET.fromstring(render_svg(THREE))  # noqa: S314
+    first = next(group for group in root.iter(f"{SVG}g") if "calc-series-1" in (group.get("class") or ""))
+    markers = [marker for marker in first.iter(f"{SVG}svg") if not marker.get("viewBox")]
+    assert all(marker.find(f"{SVG}circle") is not None for marker in markers)
+    xs = [marker.get("x") for marker in markers]
+    assert xs[0] == f"{PLOT_LEFT}%" == "1.5%"
+    assert xs[3] == "49.75%"
+    assert xs[-1] == f"{PLOT_LEFT + PLOT_WIDTH:g}%" == "98%"
+    ys = [float(marker.get("y") or "nan") for marker in markers]
+    assert ys == sorted(ys, reverse=True)  # cost grows: each marker higher than the last
+    assert ys[0] == PLOT_BOTTOM  # month 0 costs 0: on the x axis
 
 
 def test_ticks_are_formatted_with_the_shared_formatting() -> None:
@@ -64,7 +113,11 @@ def test_series_differ_without_color() -> None:
     assert "<rect" in svg
     assert 'd="M0 -4.5L4 3.5L-4 3.5Z"' in svg  # triangle
     assert len(DASHES) == len(MARKERS) == len(set(DASHES)) == len(set(MARKERS))
-    assert svg.count('class="calc-series calc-series-3"') == 2  # the line and its legend sample
+    assert svg.count('class="calc-series calc-series-3"') == 1  # the line and its markers
+    legend = render_legend(THREE)
+    assert legend.count('class="calc-series calc-series-3"') == 1  # its key in the legend
+    assert legend.count('stroke-dasharray="2 4"') == 1
+    assert legend.count("<li>") == 3
 
 
 def test_ids_are_unique_per_chart_and_stable() -> None:
@@ -72,7 +125,7 @@ def test_ids_are_unique_per_chart_and_stable() -> None:
     first, second = render_svg(THREE), render_svg(other)
     ids_first = set(re.findall(r' id="([^"]+)"', first))
     ids_second = set(re.findall(r' id="([^"]+)"', second))
-    assert len(ids_first) == 3
+    assert len(ids_first) == 3  # the drawing, its title and its description
     assert not ids_first & ids_second
     assert render_svg(THREE) == first
     assert 'id="calc-2-title"' in render_svg(THREE, id_prefix="calc-2")
@@ -109,6 +162,7 @@ def test_any_finite_data_gives_a_valid_svg_with_plain_numbers(data: list[list[tu
     ET.fromstring(svg)  # noqa: S314
     assert render_svg(chart) == svg
     coordinates = re.findall(r' (?:x|y|x1|x2|y1|y2|cx|cy)="([^"]*)"', svg)
-    assert all(re.fullmatch(r"-?\d+(\.\d)?", value) for value in coordinates)
+    assert all(re.fullmatch(r"-?\d+(\.\d)?|\d+(\.\d{1,2})?%", value) for value in coordinates)
+    assert all(0 <= float(value[:-1]) <= 100 for value in coordinates if value.endswith("%"))
     assert "e+" not in svg
     assert "nan" not in svg.lower()

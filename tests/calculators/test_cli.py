@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from calculators import get
 from calculators.figures import CHECKOUT_FIGURES, MAKE_FIGURES
 from macros.export import export
 from tests.support.build import ROOT, copy_project
@@ -35,7 +36,7 @@ def test_list_json_describes_every_calculator() -> None:
             assert set(output) >= {"name", "label", "kind", "unit"}
 
 
-RECORD = {"calculator", "inputs", "outputs", "breakdown", "warnings", "notes"}
+RECORD = {"calculator", "answer", "inputs", "outputs", "breakdown", "warnings", "notes"}
 OUTPUTS = {
     "loaded-cost": {
         "employer_taxes",
@@ -127,6 +128,9 @@ def test_run_json_names_its_outputs(name: str) -> None:
     record = json.loads(done.stdout)
     assert set(record) == RECORD
     assert record["calculator"] == name
+    assert isinstance(record["answer"], str)
+    assert record["answer"].strip(), "every calculator answers its page's question in a sentence"
+    assert record["answer"] != get(name).summary  # the answer is written from the numbers; summary stays
     assert set(record["outputs"]) == OUTPUTS[name]
     assert isinstance(record["notes"], list)
     assert isinstance(record["warnings"], list)

@@ -53,7 +53,7 @@ def test_non_finite_values_are_refused(bad: float) -> None:
 def test_money_round_trips_to_cents(value: float) -> None:
     text = formatting.money(value, USD)
     parsed = float(text.replace("−", "-").replace("$", "").replace(",", ""))
-    assert parsed == pytest.approx(round(value, 2), abs=0.006)
+    assert parsed == pytest.approx(formatting.half_up(value, 2), abs=0.006)  # halves away from zero: 1.625 -> 1.63
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,12 @@ def test_money_round_trips_to_cents(value: float) -> None:
 )
 def test_money_follows_each_currencys_cldr_pattern(code: str, locale: str, value: float, text: str) -> None:
     assert formatting.money(value, currency(code, locale)) == text
+
+
+def test_about_rounds_as_the_results_show_the_amount() -> None:
+    # 0.015 × 0.6 × 100,000,000 − 37,500 leaves 862,499.9999999999 in floating point; the results
+    # show $862,500, and three figures of that, halves up, are $863,000.
+    assert formatting.about(0.015 * 0.6 * 100_000_000 - 37_500, USD) == "$863,000"
+    assert formatting.about(72_486.5, USD) == "$72,500"
+    assert formatting.about(112_500, USD) == "$113,000"
+    assert formatting.about(0, USD) == "$0"

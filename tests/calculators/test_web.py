@@ -150,3 +150,39 @@ def test_the_equivalence_cases_reach_the_new_branches() -> None:
     assert "nine in ten" in html
     assert '<a href="../../sources/#source-' in html
     assert "javascript:" not in html
+
+
+def test_scenarios_come_back_read_and_set_side_by_side() -> None:
+    fields = [["base_salary", "100000"], ["overhead_pct", "20"], ["recruiting_fee", "0"]]
+    kept = [["s1.name", "<b>Senior</b>"], ["s1.base_salary", "150000"], ["s1.overhead_pct", "20"], ["s7.level", "x"]]
+    answer = handle({"calculator": "loaded-cost", "fields": fields, "scenarios": kept})
+    assert answer["ok"]
+    scenarios = answer["scenarios"]
+    assert set(scenarios) == {"kept", "html", "notes"}
+    (first,) = scenarios["kept"]
+    assert first["name"] == "<b>Senior</b>"  # text: the page puts it into .value, never into HTML
+    assert dict(first["fields"])["base_salary"] == "150,000"
+    assert len(first["fields"]) == len(registry()["loaded-cost"].inputs)  # every input, to write into the address
+    assert scenarios["notes"] == ["Scenario 7 is ignored: scenarios are numbered 1 to 3."]
+    assert "&lt;b&gt;Senior&lt;/b&gt;" in scenarios["html"]
+    assert "<b>" not in scenarios["html"]
+    assert "(+$60,000)" in scenarios["html"]  # 150,000 × 1.2 − 100,000 × 1.2
+    # Without the key the response is as before (the pre-rendered panel's contract).
+    assert "scenarios" not in handle({"calculator": "loaded-cost", "fields": fields})
+    empty = handle({"calculator": "loaded-cost", "fields": fields, "scenarios": []})["scenarios"]
+    assert empty == {"kept": [], "html": "", "notes": []}
+
+
+@pytest.mark.parametrize("kept", ["s1.level=senior", [["s1.level"]], [["s1.level", 1]], [["s1.a", "1"]] * 402])
+def test_malformed_scenarios_are_a_bad_request(kept: object) -> None:
+    answer = handle({"calculator": "loaded-cost", "fields": [], "scenarios": kept})
+    assert answer["ok"] is False
+    assert "request" in answer["errors"]
+
+
+def test_input_errors_win_over_scenarios() -> None:
+    answer = handle(
+        {"calculator": "loaded-cost", "fields": [["base_salary", "x"]], "scenarios": [["s1.level", "senior"]]}
+    )
+    assert answer["ok"] is False
+    assert "base_salary" in answer["errors"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 
 import pytest
@@ -40,8 +41,10 @@ def test_every_field_has_a_label_a_description_and_an_error_slot() -> None:
         ids = {attrs.get("id") for _, attrs in elements}
         labels = {attrs.get("for") for tag, attrs in elements if tag == "label"}
         controls = [(tag, attrs) for tag, attrs in elements if tag in {"input", "select"}]
-        assert [attrs["name"] for _, attrs in controls] == [spec.name for spec in calc.inputs]
-        for (tag, attrs), spec in zip(controls, calc.inputs, strict=True):
+        shown = [spec for _, members in calc.grouped() for spec in members]  # in the order of their groups
+        assert sorted(spec.name for spec in shown) == sorted(spec.name for spec in calc.inputs)
+        assert [attrs["name"] for _, attrs in controls] == [spec.name for spec in shown]
+        for (tag, attrs), spec in zip(controls, shown, strict=True):
             assert attrs["id"] in labels
             for described in (attrs.get("aria-describedby") or "").split():
                 assert described in ids
@@ -109,3 +112,45 @@ def test_a_calculator_without_a_comparison_has_no_comparison_section() -> None:
 def test_a_bad_example_is_refused() -> None:
     with pytest.raises(InputErrors):
         calculator_form(registry()["scorecard"], example=[("score_database", "9")])
+
+
+def test_fields_sit_under_their_groups_and_assumptions_fold_away() -> None:
+    calc = registry()["loaded-cost"]
+    html = calculator_form(calc)
+    folded = next(group for group in calc.groups if group.folded)
+    start = html.index('<details class="calc-group calc-group-folded">')
+    end = html.index("</details>", start)
+    inside = html[start:end]
+    assert f">{folded.title}</summary>" in inside
+    for name in folded.fields:
+        assert f'name="{name}"' in inside
+    for group in calc.groups:
+        if not group.folded:
+            assert f">{group.title}</p>" in html
+            assert all(f'name="{name}"' not in inside for name in group.fields)
+    assert "<details" not in calculator_form(registry()["role"])  # no groups: one plain list
+
+
+def test_the_answer_bar_and_the_scenarios_section() -> None:
+    calc = registry()["loaded-cost"]
+    shown = present(calc, *calculate(calc, []))
+    html = calculator_form(calc)
+    bar = re.search(rf'<div class="calc-answer-bar" {dom.ANSWER_BAR}([^>]*)>(.*?)</div>', html)
+    assert bar is not None
+    assert 'aria-hidden="true"' in bar[1]  # not a second live region: the form's one announces
+    assert f'{dom.PDF}="omit"' in bar[1]
+    assert " hidden" in bar[1]
+    assert escape(shown.answer) in bar[2]  # the build's answer until the page copies a new one
+    assert 'href="#calc-loaded-cost-result"' in bar[2]
+    assert 'tabindex="-1"' in bar[2]  # nothing focusable inside aria-hidden
+    assert 'id="calc-loaded-cost-result"' in html  # where the link goes
+    assert f'{dom.SCENARIO_SAVE}="3"' in html
+    assert f"{dom.SCENARIO_VIEW}" in html
+    assert html.count("aria-live") == 2  # the form's announcements and the scenarios' status
+
+
+def test_the_scorecard_keeps_no_scenarios_and_no_name_in_the_address() -> None:
+    html = calculator_form(registry()["scorecard"])
+    assert dom.SCENARIO_SAVE not in html
+    assert re.search(rf'<input type="text" id="calc-scorecard-candidate"[^>]* {dom.PRIVATE}', html)
+    assert html.count(dom.PRIVATE) == 1

@@ -7,7 +7,8 @@ malformed requests. :data:`NAMED` adds hand-picked valid requests that set each 
 rebuilt models read (the state and its overrides, the health plan, a blank and a set flat
 overhead, the freelancer's location, the strike, the exit, the hire number, knock-outs) and
 reach each branch (wage bases, underwater options, the cliff, the warnings and notes).
-``python -m tests.pyodide.cases`` prints them all as JSON.
+:data:`SCENARIOS` adds requests that carry kept scenarios (differences, names to escape,
+parameters to ignore with a note). ``python -m tests.pyodide.cases`` prints them all as JSON.
 """
 
 from __future__ import annotations
@@ -202,6 +203,48 @@ def at_thresholds() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     )
 
 
+SCENARIOS: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]], ...] = (
+    (
+        "loaded-cost",
+        (("base_salary", "100000"), ("overhead_pct", "20")),
+        (
+            ("s1.name", "Senior <img src=x onerror=alert(1)>"),
+            ("s1.level", "senior"),
+            ("s1.base_salary", "170,000"),
+            ("s2.overhead_pct", "30%"),
+            ("s2.state", "ca"),
+            ("s3.base_salary", "lots"),
+            ("s4.level", "junior"),
+            ("s1.bogus", "1"),
+        ),
+    ),
+    (
+        "engagement",
+        (("hours_per_month", "80"),),
+        (
+            ("s1.name", "Remote"),
+            ("s1.freelancer_location", "remote"),
+            ("s2.months", "36"),
+            ("s2.hours_per_month", "173"),
+        ),
+    ),
+    ("bad-hire", (), (("s1.months_before_exit", "12"), ("s1.productivity_pct", "25"), ("s2.name", "\u0000 x\t y"))),
+    ("equity", (("months_employed", "6"),), (("s1.exit_valuation", "0"), ("s2.cliff_months", "100"))),
+    ("role", (), (("s1.work", "migration"), ("s1.team", "solo"), ("s2.name", "x" * 300))),
+    ("scorecard", (), (("s1.score_database", "4"),)),
+)
+
+
+def scenario_cases() -> list[str]:
+    """:data:`SCENARIOS` as requests: each with the current fields and the kept scenarios."""
+    return [
+        json.dumps(
+            {"calculator": name, "fields": [list(pair) for pair in fields], "scenarios": [list(pair) for pair in kept]}
+        )
+        for name, fields, kept in SCENARIOS
+    ]
+
+
 def named_cases() -> list[str]:
     """:data:`NAMED` and :func:`at_thresholds` as requests, some with a Sources address."""
     cases = []
@@ -266,7 +309,7 @@ def generate(seed: int = 20261125) -> list[str]:
     calculators = registry()
     per = max(PER_CALCULATOR, math.ceil(MIN_CASES / len(calculators)))
     cases = [json.dumps(_case(calc, rng)) for calc in calculators.values() for _ in range(per)]
-    return cases + named_cases() + list(MALFORMED)
+    return cases + named_cases() + scenario_cases() + list(MALFORMED)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 // site (assets/pyodide/), so this checks exactly what the site ships.
 //
 //   node tests/pyodide/run_cases.mjs SITE_DIR CASES.json > responses.json
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
 
@@ -12,7 +12,10 @@ if (!siteDir || !casesFile) {
   console.error("usage: node run_cases.mjs SITE_DIR CASES.json");
   process.exit(2);
 }
-const assets = path.resolve(siteDir, "assets", "pyodide") + path.sep;
+// The wheel and its lock file sit in a folder named by their content (calculators-HASH).
+const runtime = path.resolve(siteDir, "assets", "pyodide");
+const folder = readdirSync(runtime).find((name) => name.startsWith("calculators-"));
+const assets = path.join(runtime, folder) + path.sep;
 const cases = JSON.parse(readFileSync(casesFile, "utf8"));
 const pyodide = await loadPyodide({
   lockFileURL: assets + "pyodide-lock.json",

@@ -7,6 +7,7 @@ builds it, and its PDF, only once. Every edit is to ``data/`` only: no Python ch
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,6 +114,22 @@ def edit(data: Path) -> None:
         handle.write(NEW_FLAG)
     with (data / "employer_costs.yaml").open("a", encoding="utf-8") as handle:
         handle.write(NEW_COUNTRY)
+
+
+DOLLARS = re.compile(r"(?<![A-Z])\$\s?\d[\d,.]*")
+"""A dollar amount as text: ``$14,900`` (not another currency's ``R$ 7.210`` or ``CA$95,000``)."""
+
+
+def stray_dollars(text: str, project: Path) -> list[str]:
+    """Dollar amounts in ``text`` that are not quoted in the edited data's own words (a survey's
+    "$14,900", a document's title): after every currency code became EUR, any other is a figure
+    of ours left in dollars."""
+    quoted = {
+        " ".join(amount.split()).rstrip(",.")
+        for path in (project / "data").glob("*.yaml")
+        for amount in DOLLARS.findall(path.read_text(encoding="utf-8"))
+    }
+    return [amount for amount in DOLLARS.findall(text) if " ".join(amount.split()).rstrip(",.") not in quoted]
 
 
 def build_edited(folder: Path) -> Edited:

@@ -48,7 +48,9 @@ def first_visit(browser: Browser, url: str, *, settle_ms: int = 1500) -> tuple[C
         page.wait_for_timeout(settle_ms)
         totals: Counter[str] = Counter(dict.fromkeys(CATEGORIES, 0))
         for request in finished:
-            if request.url.startswith(("data:", "blob:")):
+            # Skipped: blob/data URLs, and what the site's service worker fetches after the page
+            # loaded to keep the site for offline reading (not the page's weight).
+            if request.url.startswith(("data:", "blob:")) or request.service_worker:
                 continue
             sizes = request.sizes()
             totals[category(request.url, request.resource_type)] += (

@@ -8,44 +8,84 @@
 // {type: "phase", phase} between steps, {type: "ready"}, {type: "failed", reason} when the
 // runtime cannot start, and {type: "result", id, response} (or {type: "result", id, error})
 // for each request {id, request}.
+//
+// Kept for the next visit (when the browser offers Cache Storage): the first start that
+// reaches ready keeps every runtime file it used (the runtime, the lock file, the wheel) in
+// one cache named by RUNTIME_SET, all or nothing, and beside them a memory snapshot of the
+// interpreter, copied right after ready. Later starts read the set from there (the site's
+// service worker answers the two module imports from it too, so this works offline) and
+// restore the snapshot instead of starting Python afresh. The snapshot API is Pyodide's
+// private one and is tied to one exact runtime build: a snapshot the runtime refuses is
+// dropped (and not made again for this set) and the start goes on the normal way; a start
+// from the kept set that fails drops the set.
 
 const RUNTIME = new URL("../pyodide/", import.meta.url);
+// Written by the build (macros/hooks/pyodide_assets.py): the folder holding the wheel and its
+// lock file, named by their content, and the identity of the whole runtime set.
+const PACKAGES = "calculators-unbuilt/";
+const RUNTIME_SET = "unbuilt";
+const PACKAGE_URL = new URL(PACKAGES, RUNTIME);
+const KEPT = `hiring-guide-runtime-${RUNTIME_SET}`;
+const KEPT_PREFIX = "hiring-guide-runtime-";
+// Entries of the kept set that are never fetched (no such files): written and read here only.
+const COMPLETE = new URL("kept/complete", RUNTIME).href;
+const SNAPSHOT = new URL("kept/memory-snapshot", RUNTIME).href;
+const NO_SNAPSHOT = new URL("kept/no-snapshot", RUNTIME).href;
+const MODULES = ["pyodide.mjs", "pyodide.asm.mjs"]; // imported, not fetched: kept by a fetch after ready
+
 // A retry asks for fresh copies under a new address: a stalled earlier request may still
 // hold the browser's cache entry for the old one.
 const ATTEMPT = Number(new URL(import.meta.url).searchParams.get("attempt")) || 1;
 const post = (message) => self.postMessage(message);
 let failed = false;
+let kept = null; // the complete kept set this start reads from, or null
+const fresh = new Map(); // address -> copy of each runtime file downloaded, kept once ready
 
 function fail(reason) {
   if (failed) return;
   failed = true;
   post({ type: "failed", reason });
+  // A kept set that did not start is not kept: the retry downloads afresh.
+  if (kept) self.caches.delete(KEPT).catch(() => {});
+}
+
+function isRuntime(url) {
+  return url.href.startsWith(RUNTIME.href);
+}
+
+function keyOf(url) {
+  const key = new URL(url);
+  key.search = "";
+  return key.href;
 }
 
 // Count the bytes of every download the runtime makes so the page can show real progress,
 // and report a missing file at once instead of waiting on a promise that never settles.
-// The lock file and the wheel are revalidated, so a rebuilt site is never paired with a
-// stale cached copy (Pyodide checks the wheel's hash against the lock file).
+// Runtime files come from the kept set when there is one; the wheel and the lock file sit
+// in a folder named by their content, so a rebuilt site never pairs a new wheel with an old
+// lock file (Pyodide checks the wheel's hash against the lock file).
 const networkFetch = self.fetch.bind(self);
 self.fetch = async (resource, init = {}) => {
   const url = new URL(resource instanceof Request ? resource.url : String(resource), self.location.href);
   const name = decodeURIComponent(url.pathname.split("/").pop() || url.pathname);
-  const options = /\.(json|whl)$/.test(name) ? { ...init, cache: "no-cache" } : init;
-  if (ATTEMPT > 1 && url.href.startsWith(RUNTIME.href)) {
-    url.searchParams.set("attempt", String(ATTEMPT));
-    resource = url.href;
-  }
   post({ type: "download", name, total: 0 });
-  let response;
-  try {
-    response = await networkFetch(resource, options);
-  } catch (error) {
-    fail(`${name} could not be downloaded or did not match its checksum.`);
-    throw error;
-  }
-  if (!response.ok) {
-    fail(`${name} could not be downloaded (HTTP ${response.status}).`);
-    return response;
+  let response = kept && isRuntime(url) ? await kept.match(keyOf(url)) : undefined;
+  if (!response) {
+    if (ATTEMPT > 1 && isRuntime(url)) {
+      url.searchParams.set("attempt", String(ATTEMPT));
+      resource = url.href;
+    }
+    try {
+      response = await networkFetch(resource, init);
+    } catch (error) {
+      fail(`${name} could not be downloaded or did not match its checksum.`);
+      throw error;
+    }
+    if (!response.ok) {
+      fail(`${name} could not be downloaded (HTTP ${response.status}).`);
+      return response;
+    }
+    if (self.caches && isRuntime(url)) fresh.set(keyOf(url), response.clone());
   }
   if (!response.body) {
     post({ type: "done", name });
@@ -71,11 +111,15 @@ self.fetch = async (resource, init = {}) => {
   });
 };
 
-// Pyodide only logs a failed wasm instantiation and never settles its load promise.
+// Pyodide only logs a failed wasm instantiation and never settles its load promise. While a
+// snapshot is being restored, that ends the attempt instead (see restore()).
+let onInstantiationFailed = () =>
+  fail("The Python runtime could not start (its WebAssembly file is damaged or blocked).");
 const warn = console.warn.bind(console);
 console.warn = (...args) => {
   if (typeof args[0] === "string" && args[0].includes("wasm instantiation failed")) {
-    fail("The Python runtime could not start (its WebAssembly file is damaged or blocked).");
+    onInstantiationFailed();
+    return;
   }
   warn(...args);
 };
@@ -83,18 +127,108 @@ self.addEventListener("unhandledrejection", (event) => {
   fail(`The Python runtime could not start: ${event.reason?.message ?? event.reason}`);
 });
 
+// ---- the kept set -----------------------------------------------------------------------
+
+async function openKept() {
+  if (!self.caches) return null;
+  try {
+    return (await self.caches.match(COMPLETE, { cacheName: KEPT })) ? await self.caches.open(KEPT) : null;
+  } catch {
+    return null; // storage refused (private mode, quota): start from the network
+  }
+}
+
+// All or nothing: the files first, then the mark that makes the set usable.
+async function keepSet() {
+  const cache = await self.caches.open(KEPT);
+  for (const name of MODULES) {
+    const url = new URL(name, RUNTIME).href;
+    if (!fresh.has(url)) fresh.set(url, await networkFetch(url, { cache: "force-cache" }));
+  }
+  for (const [url, response] of fresh) {
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    await cache.put(url, response);
+  }
+  fresh.clear();
+  await cache.put(COMPLETE, new Response(RUNTIME_SET));
+  for (const name of await self.caches.keys()) {
+    if (name.startsWith(KEPT_PREFIX) && name !== KEPT) await self.caches.delete(name);
+  }
+  new BroadcastChannel("hiring-guide-runtime").postMessage(KEPT); // the service worker answers from it now
+  return cache;
+}
+
+// ---- the memory snapshot ----------------------------------------------------------------
+
+async function readSnapshot(cache) {
+  if (await cache.match(NO_SNAPSHOT)) return null;
+  const stored = await cache.match(SNAPSHOT);
+  return stored ? new Uint8Array(await stored.arrayBuffer()) : null;
+}
+
+async function restore(loadPyodide, options, snapshot) {
+  const refused = new Promise((_, reject) => {
+    onInstantiationFailed = () => reject(new Error("wasm instantiation failed"));
+  });
+  try {
+    return await Promise.race([loadPyodide({ ...options, _loadSnapshot: snapshot }), refused]);
+  } finally {
+    onInstantiationFailed = () =>
+      fail("The Python runtime could not start (its WebAssembly file is damaged or blocked).");
+  }
+}
+
+// Python's memory once the calculators are imported. Pyodide refuses to snapshot an
+// interpreter whose list of loaded packages is not empty (pyodide issue 6418), so it is
+// emptied for the moment of the copy; a restored interpreter loads the package again (its
+// files are not in the snapshot, only the imported modules).
+function makeSnapshot(pyodide, heapAtStart) {
+  // A heap that grew past its starting size does not restore (pyodide issue 6254).
+  if (pyodide._module.HEAP8.length > heapAtStart) return null;
+  const loaded = { ...pyodide.loadedPackages };
+  for (const name of Object.keys(loaded)) delete pyodide.loadedPackages[name];
+  try {
+    return pyodide.makeMemorySnapshot();
+  } finally {
+    Object.assign(pyodide.loadedPackages, loaded);
+  }
+}
+
+// ---- starting and answering -------------------------------------------------------------
+
 let respond = null;
 
 async function start() {
   post({ type: "phase", phase: "downloading" });
-  const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME).href);
-  const pyodide = await loadPyodide({
+  const imported = import(new URL("pyodide.mjs", RUNTIME).href).catch(() => {
+    throw new Error(
+      "its files could not be downloaded. Offline, a calculator works once it has run here with a connection.",
+    );
+  });
+  kept = await openKept();
+  const { loadPyodide } = await imported;
+  const options = {
     indexURL: RUNTIME.href,
-    lockFileURL: new URL("pyodide-lock.json", RUNTIME).href,
-    packageBaseUrl: RUNTIME.href,
+    lockFileURL: new URL("pyodide-lock.json", PACKAGE_URL).href,
+    packageBaseUrl: PACKAGE_URL.href,
     stdout: () => {},
     stderr: () => {},
-  });
+  };
+  let pyodide = null;
+  const snapshot = kept ? await readSnapshot(kept) : null;
+  if (snapshot) {
+    try {
+      pyodide = await restore(loadPyodide, options, snapshot);
+    } catch (error) {
+      // Refused (another runtime build) or broken: never try this one again.
+      await kept.delete(SNAPSHOT);
+      await kept.put(NO_SNAPSHOT, new Response(String(error?.message ?? error)));
+      post({ type: "phase", phase: "snapshot-refused" });
+    }
+  }
+  const snapshotWanted = Boolean(self.caches) && !pyodide && !(kept && (await kept.match(NO_SNAPSHOT)));
+  pyodide ??= await loadPyodide({ ...options, _makeSnapshot: snapshotWanted });
+  const heapAtStart = pyodide._module.HEAP8.length;
   post({ type: "phase", phase: "installing" });
   const problems = [];
   await pyodide.loadPackage("hiring-calculators", {
@@ -108,6 +242,21 @@ async function start() {
     throw new Error(problems.join(" ") || "the calculators' package did not install");
   }
   post({ type: "ready" });
+  if (!self.caches) return;
+  // Copied at once, before the first answer: the heap has not grown yet (see makeSnapshot).
+  let snapshotBytes = null;
+  if (snapshotWanted) {
+    try {
+      snapshotBytes = makeSnapshot(pyodide, heapAtStart);
+    } catch {
+      snapshotBytes = null; // Pyodide would not copy this interpreter: no snapshot for this set
+    }
+  }
+  const cache = kept ?? (await keepSet().catch(() => null));
+  if (cache && snapshotWanted) {
+    const entry = snapshotBytes ? [SNAPSHOT, new Response(snapshotBytes)] : [NO_SNAPSHOT, new Response("not made")];
+    await cache.put(...entry).catch(() => {});
+  }
 }
 
 self.addEventListener("message", (event) => {

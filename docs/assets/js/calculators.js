@@ -7,6 +7,10 @@
 // to Python on change, swaps in the results HTML Python returns, shows field errors inline,
 // and keeps the inputs in the address so a result can be shared. Values from the address
 // or the form only ever go into .value / .textContent, never into HTML.
+//
+// It computes nothing: the answer the results open with, the phone's answer bar (a copy of
+// that answer, as text) and the scenarios table all come from Python; this file moves inputs
+// to the worker and puts what Python returns into the page.
 (() => {
   "use strict";
 
@@ -237,10 +241,57 @@
         stop();
         start();
       });
+      this.lastFields = null; // every input as text, from Python's last result
+      const scenarios = form.querySelector("[data-scenario-save]");
+      if (scenarios) this.scenarios = new Scenarios(this, scenarios.closest("section"));
       this.restore();
       this.showApplicable();
       const compare = form.querySelector("[data-compare]");
       if (compare) this.comparison = new Comparison(this, compare);
+      this.bar = form.querySelector("[data-answer-bar]");
+      if (this.bar) this.watchEditing();
+    }
+
+    // ---- the phone's answer bar: a copy of the answer while a field is being edited --------
+
+    watchEditing() {
+      this.barText = this.bar.querySelector("[data-answer-bar-text]");
+      this.editing = false;
+      this.form.addEventListener("focusin", (event) => {
+        if (!this.isControl(event.target)) return;
+        this.editing = true;
+        this.placeBar();
+      });
+      this.form.addEventListener("focusout", (event) => {
+        const next = event.relatedTarget;
+        if (this.isControl(next) || (next && this.bar.contains(next))) return;
+        this.editing = false;
+        this.placeBar();
+      });
+    }
+
+    placeBar() {
+      if (!this.bar) return;
+      const view = window.visualViewport;
+      const bottom = view ? view.offsetTop + view.height : window.innerHeight;
+      let show = false;
+      if (this.editing) {
+        const answer = this.results.querySelector("[data-answer]");
+        const header = document.querySelector(".md-header");
+        const top = header ? header.getBoundingClientRect().bottom : 0;
+        const box = answer && answer.getBoundingClientRect();
+        show = Boolean(box) && (box.top < top || box.bottom > bottom);
+      }
+      if (this.bar.hidden === show) this.bar.hidden = !show;
+      // Above the on-screen keyboard: the layout viewport's bottom is under it.
+      const keyboard = Math.max(0, Math.round(window.innerHeight - bottom));
+      this.bar.style.setProperty("--calc-keyboard", `${keyboard}px`);
+      // The field being edited stays visible above the bar.
+      const active = document.activeElement;
+      if (show && this.isControl(active)) {
+        const overlap = active.getBoundingClientRect().bottom - this.bar.getBoundingClientRect().top;
+        if (overlap > -8) window.scrollBy(0, overlap + 8);
+      }
     }
 
     // A field that counts only for some values of another (data-applies-if="country=us gb"),
@@ -274,12 +325,21 @@
       }
       const params = new URLSearchParams(location.search);
       for (const [name, control] of this.controls) {
+        if (control.hasAttribute("data-private")) continue; // never read from (or written to) the address
         const values = params.getAll(this.prefix + name);
         if (!values.length) continue;
         this.touched.set(name, values);
         this.setControl(control, values[0]);
+        const folded = control.closest("details");
+        if (folded) folded.open = true; // a value from the address shows where it is
       }
-      if (this.touched.size) this.form.dataset.stale = "";
+      if (this.scenarios) this.scenarios.restore(params);
+      if (this.touched.size || (this.scenarios && this.scenarios.pending())) this.form.dataset.stale = "";
+    }
+
+    // The parameters of this form's kept scenarios in the address (sN.field, after the prefix).
+    isScenarioKey(key) {
+      return key.startsWith(this.prefix) && /^s[0-9]+\./.test(key.slice(this.prefix.length));
     }
 
     setControl(control, text) {
@@ -290,13 +350,28 @@
     request() {
       const fields = [];
       for (const [name, values] of this.touched) for (const value of values) fields.push([name, value]);
-      return { calculator: this.name, fields, sources_href: this.form.dataset.sourcesHref || "" };
+      const request = { calculator: this.name, fields, sources_href: this.form.dataset.sourcesHref || "" };
+      if (this.scenarios) request.scenarios = this.scenarios.parameters();
+      return request;
+    }
+
+    // Every input as text, for keeping as a scenario: Python's last result, else the fields.
+    currentFields() {
+      if (this.lastFields) return Object.entries(this.lastFields);
+      return [...this.controls].map(([name, control]) => [name, this.rawValue(control)]);
     }
 
     writeAddress() {
       const params = new URLSearchParams(location.search);
       for (const name of this.controls.keys()) params.delete(this.prefix + name);
-      for (const [name, values] of this.touched) for (const value of values) params.append(this.prefix + name, value);
+      for (const [name, values] of this.touched) {
+        if (this.controls.get(name).hasAttribute("data-private")) continue;
+        for (const value of values) params.append(this.prefix + name, value);
+      }
+      if (this.scenarios) {
+        for (const key of [...params.keys()]) if (this.isScenarioKey(key)) params.delete(key);
+        for (const [key, value] of this.scenarios.parameters()) params.append(this.prefix + key, value);
+      }
       const query = params.toString();
       const address = location.pathname + (query ? `?${query}` : "") + location.hash;
       if (address !== location.pathname + location.search + location.hash) {
@@ -305,7 +380,7 @@
     }
 
     onReady() {
-      if (this.touched.size) this.update(false);
+      if (this.touched.size || (this.scenarios && this.scenarios.pending())) this.update(false);
       if (this.comparison) this.comparison.draw();
     }
 
@@ -337,11 +412,15 @@
       // The HTML comes from calculators.html.results_panel, which escapes every value.
       this.results.innerHTML = response.html;
       delete this.form.dataset.stale;
-      const first = this.results.querySelector("[data-output]");
-      const label = first && first.closest(".calc-output")?.querySelector("dt");
-      if (first) {
-        this.announcer.textContent = `${label ? label.firstChild.textContent : ""}: ${first.textContent}`;
-      }
+      this.lastFields = response.fields;
+      // The answer is announced once, through the one live region (the answer itself and the
+      // bar are not live), and only when it says something new.
+      const answer = this.results.querySelector("[data-answer]");
+      const text = answer ? answer.textContent : "";
+      if (text && this.announcer.textContent !== text) this.announcer.textContent = text;
+      if (this.barText) this.barText.textContent = text;
+      this.placeBar();
+      if (this.scenarios) this.scenarios.show(response.scenarios);
     }
 
     showErrors(errors) {
@@ -355,6 +434,8 @@
         const control = name ? this.controls.get(name) : null;
         slot.textContent = message || "";
         slot.hidden = !message;
+        const folded = message && slot.closest("details");
+        if (folded) folded.open = true; // an error in a folded group shows
         if (!control) continue;
         const described = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter((id) => id && id !== slot.id);
         if (message) {
@@ -396,6 +477,133 @@
         this.statusText.textContent = "Ready: change any figure and the results follow.";
       } else if (state === "error") {
         this.statusText.textContent = `${runtime.message} The results below are the worked example with the starting figures.`;
+      }
+    }
+  }
+
+  // ---- scenarios: kept inputs side by side ---------------------------------------------
+  //
+  // A scenario is every input as text plus a name; the page keeps them in the address
+  // (sN.field=value, sN.name=...) and sends them with every request. Python reads them
+  // (ignoring, with a note, what it cannot), computes each one and returns the table with the
+  // differences, and the scenarios as it read them, which become the page's list.
+
+  class Scenarios {
+    constructor(calculator, section) {
+      this.calculator = calculator;
+      this.saveButton = section.querySelector("[data-scenario-save]");
+      this.max = Number(this.saveButton.dataset.scenarioSave) || 3;
+      this.list = section.querySelector("[data-scenario-list]");
+      this.status = section.querySelector("[data-scenario-status]");
+      this.view = section.querySelector("[data-scenario-view]");
+      this.kept = []; // [{name, fields: [[name, text], ...]}], as Python last read them
+      this.fromAddress = null; // the address's parameters, until Python has read them
+      this.typing = 0;
+      this.saveButton.addEventListener("click", () => this.save());
+      this.list.addEventListener("input", (event) => {
+        const number = Number(event.target.dataset.scenarioName);
+        if (!number || !this.kept[number - 1]) return;
+        this.kept[number - 1].name = event.target.value;
+        clearTimeout(this.typing);
+        this.typing = setTimeout(() => this.calculator.update(true), setting("debounceMs"));
+      });
+      this.list.addEventListener("click", (event) => {
+        const button = event.target.closest("[data-scenario-remove]");
+        if (!button) return;
+        const number = Number(button.dataset.scenarioRemove);
+        const [gone] = this.kept.splice(number - 1, 1);
+        this.drawList();
+        this.status.textContent = gone ? `Removed “${gone.name}”.` : "";
+        this.calculator.update(true);
+      });
+    }
+
+    restore(params) {
+      const found = [];
+      for (const [key, value] of params) {
+        if (this.calculator.isScenarioKey(key)) found.push([key.slice(this.calculator.prefix.length), value]);
+      }
+      this.fromAddress = found.length ? found : null;
+    }
+
+    pending() {
+      return Boolean(this.fromAddress);
+    }
+
+    parameters() {
+      if (this.fromAddress) return this.fromAddress;
+      const params = [];
+      this.kept.forEach((scenario, index) => {
+        params.push([`s${index + 1}.name`, scenario.name]);
+        for (const [name, text] of scenario.fields) params.push([`s${index + 1}.${name}`, text]);
+      });
+      return params;
+    }
+
+    save() {
+      if (this.kept.length >= this.max) {
+        this.status.textContent = `At most ${this.max} scenarios are kept: remove one first.`;
+        return;
+      }
+      const fields = this.calculator
+        .currentFields()
+        .filter(([name]) => !this.calculator.controls.get(name)?.hasAttribute("data-private"));
+      const name = `Scenario ${this.kept.length + 1}`;
+      this.kept.push({ name, fields });
+      this.drawList();
+      this.status.textContent = `Kept as “${name}”. Change any figure to compare.`;
+      this.calculator.update(true);
+    }
+
+    // Python's reading of the scenarios: the list follows it (names the reader is typing stay).
+    show(answer) {
+      if (!answer) return;
+      this.fromAddress = null;
+      const count = this.kept.length;
+      this.kept = answer.kept.map((scenario, index) => ({
+        name: this.isTyping(index + 1) ? this.kept[index].name : scenario.name,
+        fields: scenario.fields,
+      }));
+      if (this.kept.length !== count || !this.list.children.length) this.drawList();
+      // The HTML comes from calculators.scenarios, which escapes every value (names included).
+      this.view.innerHTML = answer.html;
+      this.view.hidden = !answer.html;
+    }
+
+    isTyping(number) {
+      const active = document.activeElement;
+      return Boolean(active && this.list.contains(active) && Number(active.dataset.scenarioName) === number);
+    }
+
+    drawList() {
+      const base = `${this.calculator.form.id}-scenario`;
+      const items = this.kept.map((scenario, index) => {
+        const number = index + 1;
+        const item = document.createElement("li");
+        const label = document.createElement("label");
+        label.htmlFor = `${base}-${number}`;
+        label.textContent = `Name of scenario ${number}`;
+        const input = document.createElement("input");
+        input.type = "text";
+        input.id = `${base}-${number}`;
+        input.maxLength = Number(this.list.dataset.scenarioList) || 60;
+        input.autocomplete = "off";
+        input.value = scenario.name; // text, never markup
+        input.dataset.scenarioName = String(number);
+        const remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "md-button";
+        remove.dataset.scenarioRemove = String(number);
+        remove.textContent = "Remove";
+        remove.setAttribute("aria-label", `Remove scenario ${number}`);
+        item.append(label, input, " ", remove);
+        return item;
+      });
+      this.list.replaceChildren(...items);
+      this.saveButton.disabled = this.kept.length >= this.max;
+      if (!this.kept.length) {
+        this.view.textContent = "";
+        this.view.hidden = true;
       }
     }
   }
@@ -489,6 +697,24 @@
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 0);
     }
+  }
+
+  // ---- the answer bars follow scrolling, resizing and the on-screen keyboard -------------
+
+  let barQueued = false;
+  function queueBars() {
+    if (barQueued) return;
+    barQueued = true;
+    requestAnimationFrame(() => {
+      barQueued = false;
+      for (const form of forms) form.placeBar();
+    });
+  }
+  window.addEventListener("scroll", queueBars, { passive: true });
+  window.addEventListener("resize", queueBars);
+  if (window.visualViewport) {
+    window.visualViewport.addEventListener("resize", queueBars);
+    window.visualViewport.addEventListener("scroll", queueBars);
   }
 
   // ---- wiring: every page (Material's instant navigation replaces the page) -------------

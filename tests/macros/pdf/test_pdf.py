@@ -23,14 +23,14 @@ from pypdf import PdfReader
 
 from calculators import dom, formatting, registry
 from calculators.exchange import convert
-from calculators.html import example_inputs
+from calculators.html import answer_html, example_inputs
 from calculators.results import calculate, present
 from macros import country_page, manifest, pdf
 from macros.pdf import book, links, paper, typeset
 from macros.pdf.__main__ import main
 from tests.calculators.helpers import figures
 from tests.support.build import ROOT
-from tests.support.edited import NEW_AREA_KEY, NEW_COUNTRY_LABEL, NEW_COUNTRY_LINE, NEW_FLAG_KEY, Edited
+from tests.support.edited import NEW_AREA_KEY, NEW_COUNTRY_LABEL, NEW_COUNTRY_LINE, NEW_FLAG_KEY, Edited, stray_dollars
 
 CONFIG = ROOT / "mkdocs.yml"
 MM = 72 / 25.4
@@ -82,6 +82,7 @@ FORM = f"""
   </fieldset>
   {example_inputs(SHOWN)}
   <div class="results">
+    {answer_html(SHOWN.answer)}
     <p>Total a year: <output {dom.OUTPUT}="total_annual" {dom.VALUE}="212500">$212,500</output></p>
     <svg viewBox="0 0 10 10" role="img" aria-labelledby="chart-t"><title id="chart-t">Chart</title></svg>
   </div>
@@ -121,6 +122,13 @@ def test_a_calculator_becomes_a_worked_example_from_its_own_result() -> None:
     assert example.select_one("svg title") is not None
     assert paper.text_of(example).endswith("Try it with your own figures: https://example.org/calculators/loaded-cost/")
     assert example.select_one("h2") is not None  # the calculator's own heading stays, before the inputs
+    answer = example.select_one(f"[{dom.ANSWER}]")
+    assert answer is not None
+    assert paper.text_of(answer) == SHOWN.answer
+    assert answer.find_next_sibling("dl") is listing  # the answer first, then the inputs it comes from
+    label = example.select_one(".example-label")
+    assert label is not None
+    assert label.find_next_sibling() is answer
 
 
 def test_a_form_without_its_list_of_inputs_stops_the_pdf() -> None:
@@ -355,6 +363,11 @@ def test_every_calculator_is_a_worked_example_with_its_result(site: Path, guide_
         assert outputs, f"{form['data-calculator']}: no pre-rendered output"
         for output in outputs:
             assert "".join(output.split()) in flat, f"{form['data-calculator']}: {output!r} is not in the PDF"
+        answer = form.select_one(f"[{dom.ANSWER}]")
+        assert answer is not None, f"{form['data-calculator']}: no answer"
+        assert "".join(paper.text_of(answer).split()) in flat, (
+            f"{form['data-calculator']}: its answer is not in the PDF"
+        )
     assert guide_pdf.text.count("Try it with your own figures:") == len(forms)
     site_url = built(site).site_url
     for name in {str(form["data-calculator"]) for form in forms}:
@@ -505,7 +518,7 @@ def test_edited_data_reaches_the_pdf(edited: Edited) -> None:
     text = read_pdf(edited.site / "guide.pdf").text
     assert "€141,000–€200,000" in text
     assert "140,000–" not in text
-    assert not re.search(r"(?<![A-Z])\$", text)  # no US dollar left (R$ and CA$ are other currencies)
+    assert stray_dollars(text, edited.project) == []
     assert NEW_COUNTRY_LABEL in text
     assert NEW_COUNTRY_LINE in text
     assert edited_title(edited.project, "interview.yaml", NEW_AREA_KEY) in text
