@@ -144,8 +144,10 @@ def eor_assumption(figures: Figures) -> Assumption:
         "loaded-cost calculator's lines, with no employer relief, which is the provider's, and no payroll "
         f"provider, which the provider is), converted at {dated(figures)} derived through "
         f"{figures.exchange.through}, plus one provider's list price of "
-        f"{money(price.amount, figures.currencies[price.currency])} {per(price.per)}. No hiring cost is counted.",
-        *eor_records(figures),
+        f"{money(price.amount, figures.currencies[price.currency])} {per(price.per)}. No hiring cost is counted. "
+        "Each country's lines, with the source of each, are on the page Employer costs by country.",
+        price,
+        figures.exchange,
     )
 
 

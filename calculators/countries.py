@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from calculators.employer_cost import US, EmployerCost, statutory
 from calculators.exchange import convert, how_converted
-from calculators.figures import MONTHS, Figures, PublishedPay
+from calculators.figures import MONTHS, Figures, PublishedPay, Sourced
 from calculators.formatting import Currency, about, money, money_range, phrase, plural
 from calculators.spec import Choice, Input, Inputs
 
@@ -200,6 +200,17 @@ def ignored_note(figures: Figures, inputs: Inputs, specs: dict[str, Input], coun
     return [f"{label}: ignored, as they do not apply there: {names}."]
 
 
+def country_records(figures: Figures, country: str) -> list[Sourced]:
+    """The records a cost in ``country`` reads: its lines, limits, extra salaries, relief and pay."""
+    costs = figures.employer_costs[country]
+    records: list[Sourced] = [*costs.limits.values(), *costs.extra_salaries.values(), *costs.contributions.values()]
+    if costs.relief is not None:
+        records += [costs.relief, costs.relief.default]
+    if costs.pay is not None:
+        records.append(costs.pay)
+    return records
+
+
 def abroad_notes(figures: Figures, country: str, cost: EmployerCost) -> list[str]:
     """What a cost abroad rests on: the rate it is converted at, the salary's figure, what is left out."""
     costs = figures.employer_costs[country]
@@ -214,6 +225,11 @@ def abroad_notes(figures: Figures, country: str, cost: EmployerCost) -> list[str
     if cost.itemised:
         share = statutory(cost) / cost.base * 100 if cost.base else 0.0
         notes.append(f"{costs.label}'s statutory lines add {round(share)}% to base salary at this pay.")
+    sources = dict.fromkeys(figures.source(record.citation.source).name for record in country_records(figures, country))
+    notes.append(
+        f"{costs.label}'s lines and pay rest on {phrase(list(sources))}: each with its period and address on the "
+        "Sources page, line by line on Employer costs by country."
+    )
     left_out = [item.text.rstrip(".") for item in costs.left_out]
     if left_out:
         notes.append(f"Left out for {costs.label}: " + "; ".join(left_out) + ".")
@@ -226,6 +242,7 @@ __all__ = [
     "applies_to",
     "countries_where",
     "country_field",
+    "country_records",
     "currency_of",
     "home_currency",
     "ignored_note",

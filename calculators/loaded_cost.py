@@ -297,8 +297,9 @@ def build(figures: Figures) -> Calculator:
                 "at the statutory minimum; amounts are in the country's currency, and the total in "
                 f"{home.code} uses {dated(figures)}, derived through {figures.exchange.through}. The US-only fields "
                 "(state, health plan, retirement match, workers' compensation, other benefits) do not count there; "
-                "equipment and the payroll provider start at the US placeholders, converted.",
-                *abroad,
+                "equipment and the payroll provider start at the US placeholders, converted. Each country's lines, "
+                "with the source of each, are on the page Employer costs by country, and the result names them.",
+                figures.exchange,
             ),
             assumption(
                 figures,

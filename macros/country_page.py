@@ -10,7 +10,7 @@ country added to the data gets its section with no change here.
 from __future__ import annotations
 
 from calculators import formatting
-from calculators.countries import home_currency, pay_words, yearly_pay
+from calculators.countries import country_records, home_currency, pay_words, yearly_pay
 from calculators.employer_cost import US, Choices, EmployerCost, default_choices, employer_cost, statutory
 from calculators.exchange import convert, rate, rate_text
 from calculators.figures import Citation, Contribution, CountryCosts, Figures, Limit, Sourced
@@ -198,15 +198,7 @@ def country_sections(figures: Figures, sources_href: str) -> str:
 
 
 def country_sections_cites(figures: Figures) -> list[Citation]:
-    records: list[Sourced] = []
-    for key, costs in figures.employer_costs.items():
-        if key == US:
-            continue
-        records += [*costs.limits.values(), *costs.extra_salaries.values(), *costs.contributions.values()]
-        if costs.relief is not None:
-            records += [costs.relief, costs.relief.default]
-        if costs.pay is not None:
-            records.append(costs.pay)
+    records = [record for key in figures.employer_costs if key != US for record in country_records(figures, key)]
     return [*_cited(records), figures.exchange.citation]
 
 
