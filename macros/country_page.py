@@ -183,6 +183,8 @@ def country_sections(figures: Figures, sources_href: str) -> str:
         relief = costs.relief
         if relief is not None:
             start = "claimed" if relief.default.claimed else "not claimed"
+            if figures.is_assumption(relief.default.source):
+                start += " (our assumption)"
             parts.append(
                 f"**{relief.label}.** {' '.join(relief.who.split())} The calculators start with it {start}: "
                 f"{' '.join((relief.default.reason or '').split())} Set *The employer claims the country's relief* "
