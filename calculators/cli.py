@@ -106,6 +106,8 @@ def _run(name: str, raw_fields: Sequence[str], *, as_json: bool) -> int:
         print(f"  {output.label}: {shown.outputs[output.name].display}")
     for warning in shown.warnings:
         print(f"\n  Note: {warning}")
+    for note in shown.notes:
+        print(f"\n  {note}")
     if kept is not None:
         _print_scenarios(shown, kept)
     return 0

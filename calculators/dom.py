@@ -32,6 +32,10 @@ FIELD = "data-field"
 """The block around one input, named like the input."""
 FOLLOWS = "data-follows"
 """On an input whose default follows other fields (space-separated names)."""
+APPLIES_IF = "data-applies-if"
+"""On a field that counts only for some values of an earlier one: ``country=us`` (values
+separated by spaces). The page script hides the field while that field holds another value;
+Python decides what counts (:attr:`calculators.spec.Input.applies_if`)."""
 PRESET = "data-preset"
 """On an input the page's worked example sets: sent to Python like a value the reader typed."""
 PRIVATE = "data-private"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from calculators import fields
+from calculators.abroad import eor_assumption, eor_cost, eor_inputs, eor_lines, eor_note, eor_records
 from calculators.employer_cost import cited_records, default_choices, employer_cost
 from calculators.figures import Figures
 from calculators.formatting import Currency, about, money, money_range, number, percent, plural
@@ -35,7 +36,12 @@ from calculators.spec import (
 NAME = "engagement"
 MAX_MONTHS = 120
 HOURS_IN_A_MONTH = 744  # 31 days of 24 hours: the most anyone can bill in a month
-OPTIONS = (("full_time", "Full-time employee"), ("freelance", "Freelancer"), ("agency", "Agency"))
+OPTIONS = (
+    ("full_time", "Full-time employee"),
+    ("freelance", "Freelancer"),
+    ("agency", "Agency"),
+    ("eor", "Employee abroad, through an employer of record"),
+)
 FULL_TIME_YEAR = "full_time_year"
 """The process figure (hours in a full-time year) the comparison reads."""
 NEEDS = {"process": (FULL_TIME_YEAR,)}
@@ -54,11 +60,15 @@ class Comparison:
     agency_rate: float
     hours: float
     """Hours of work a month."""
+    eor_monthly: float = 0.0
+    """An employee abroad through an employer of record: their cost and the provider's fee, a month."""
 
     def by_month(self, option: str, month: float) -> float:
         """What ``option`` has cost by the end of ``month``."""
         if option == "full_time":
             return self.employee_monthly * month + self.hiring
+        if option == "eor":
+            return self.eor_monthly * month
         rate = self.freelance_rate if option == "freelance" else self.agency_rate
         return rate * self.hours * month
 
@@ -68,15 +78,23 @@ class Comparison:
 
 
 def compare(
-    *, employee_year: float, hiring: float, hours: float, freelance_rate: float, agency_rate: float
+    *,
+    employee_year: float,
+    hiring: float,
+    hours: float,
+    freelance_rate: float,
+    agency_rate: float,
+    eor_monthly: float = 0.0,
 ) -> Comparison:
-    """The three options' costs from the employee's fully loaded cost a year and the two hourly rates."""
+    """The options' costs from the employee's fully loaded cost a year, the two hourly rates and
+    (when given) the employee abroad's cost a month."""
     return Comparison(
         employee_monthly=employee_year / 12,
         hiring=hiring,
         freelance_rate=freelance_rate,
         agency_rate=agency_rate,
         hours=hours,
+        eor_monthly=eor_monthly,
     )
 
 
@@ -158,31 +176,45 @@ def _notes(figures: Figures, inputs: Inputs, costs: Comparison, break_even: floa
     return notes
 
 
-WHO = {"full_time": "the employee", "freelance": "the freelancer", "agency": "the agency"}
+WHO = {
+    "full_time": "the employee",
+    "freelance": "the freelancer",
+    "agency": "the agency",
+    "eor": "the employee abroad",
+}
+COUNTS = {2: "both", 3: "all three", 4: "all four"}
 
 
 def answer(figures: Figures, inputs: Inputs, totals: dict[str, float], currency: Currency) -> str:
     """The page's question answered in one sentence: what each option costs over the horizon at
     these hours (to three significant figures) and which costs least, saying so when the rounded
-    figures are too close to tell, and when a side's rates come from another country."""
+    figures are too close to tell, and when a side's pay comes from another country."""
     months, hours = inputs.integer("months"), inputs.number("hours_per_month")
     rates = figures.pay.freelance[inputs.text("freelancer_location")]
     agency = figures.pay.agency[inputs.text("agency_region")]
+    where = figures.employer_costs[inputs.text("eor_country")].label
     said = {key: about(total, currency) for key, total in totals.items()}
     ranked = sorted(totals, key=lambda key: totals[key])
     alike = [key for key in ranked if said[key] == said[ranked[0]]]
     if len(alike) == len(ranked):
-        verdict = "so all three cost about the same for these hours"
+        verdict = f"so {COUNTS.get(len(ranked), 'all')} cost about the same for these hours"
     elif len(alike) > 1:
-        verdict = f"so {' and '.join(WHO[key] for key in alike)} cost about the same, less than {WHO[ranked[-1]]}"
+        named = ", ".join(WHO[key] for key in alike[:-1]) + f" and {WHO[alike[-1]]}"
+        rest = WHO[ranked[-1]] if len(ranked) - len(alike) == 1 else "the others"
+        verdict = f"so {named} cost about the same, less than {rest}"
     else:
         verdict = f"so {WHO[ranked[0]]} is the cheapest for these hours"
-    abroad = inputs.text("freelancer_location") != HOME or inputs.text("agency_region") != HOME
+    abroad = (
+        inputs.text("freelancer_location") != HOME
+        or inputs.text("agency_region") != HOME
+        or "eor" in alike  # the cheapest (or as cheap) is paid where pay is lower
+    )
     caveat = ", though much of the difference is the cost of living where each works" if abroad else ""
     return (
         f"Over {plural(months, 'month')} at {number(hours)} hours a month, an employee costs about "
-        f"{said['full_time']}, a freelancer ({rates.label}) about {said['freelance']} and an agency "
-        f"({agency.name}) about {said['agency']}, {verdict}{caveat}."
+        f"{said['full_time']}, a freelancer ({rates.label}) about {said['freelance']}, an agency "
+        f"({agency.name}) about {said['agency']} and an employee abroad ({where}, through an employer of "
+        f"record) about {said['eor']}, {verdict}{caveat}."
     )
 
 
@@ -208,12 +240,14 @@ def build(figures: Figures) -> Calculator:
         salary = inputs.number("ft_base_salary")
         hiring = inputs.number("ft_hiring_cost")
         cost = employer_cost(figures, salary, replace(choices, overhead_pct=inputs.optional_number("overhead_pct")))
+        abroad = eor_cost(figures, inputs.text("eor_country"), inputs.number("eor_base_salary"))
         costs = compare(
             employee_year=cost.total,
             hiring=hiring,
             hours=hours,
             freelance_rate=inputs.number("freelance_rate"),
             agency_rate=inputs.number("agency_rate"),
+            eor_monthly=abroad.monthly,
         )
         totals = {key: costs.by_month(key, months) for key, _ in OPTIONS}
         break_even = costs.break_even_hours(months)
@@ -256,6 +290,7 @@ def build(figures: Figures) -> Calculator:
                 "full_time_total": totals["full_time"],
                 "freelance_total": totals["freelance"],
                 "agency_total": totals["agency"],
+                "eor_total": totals["eor"],
                 "break_even_hours_per_month": break_even,
                 "break_even_hours_per_year": break_even * 12,
                 "break_even_within_full_time": break_even <= year_hours / 12,
@@ -277,6 +312,7 @@ def build(figures: Figures) -> Calculator:
                 Line(
                     "Agency total", totals["agency"], f"hourly rate × {number(hours)} hours a month × {months} months"
                 ),
+                *eor_lines(figures, abroad, months),
                 Line(
                     "Break-even hours a month",
                     break_even,
@@ -286,7 +322,7 @@ def build(figures: Figures) -> Calculator:
                 ),
             ),
             warnings=tuple(_warnings(figures, inputs, break_even)),
-            notes=tuple(_notes(figures, inputs, costs, break_even)),
+            notes=(*_notes(figures, inputs, costs, break_even), eor_note(figures, abroad)),
             tables=(table,),
             charts=(chart,),
             answer=answer(figures, inputs, totals, currency),
@@ -377,11 +413,19 @@ def build(figures: Figures) -> Calculator:
                 follows=("agency_region",),
                 help=f"Starts at the middle of the region's range ({agency_help}).",
             ),
+            *eor_inputs(figures),
         ),
         outputs=(
             Output("full_time_total", "Full-time employee", "money", f"{currency.code} over the horizon"),
             Output("freelance_total", "Freelancer", "money", f"{currency.code} over the horizon"),
             Output("agency_total", "Agency", "money", f"{currency.code} over the horizon"),
+            Output(
+                "eor_total",
+                "Employee abroad, through an employer of record",
+                "money",
+                f"{currency.code} over the horizon",
+                "Their employer cost where they live, converted at the dated rate, plus the provider's price.",
+            ),
             Output(
                 "break_even_hours_per_month",
                 "Break-even workload",
@@ -416,7 +460,7 @@ def build(figures: Figures) -> Calculator:
                 figures,
                 "The employee's cost is the loaded-cost calculator's itemised cost with its starting choices (state, "
                 "health plan, match, equipment); enter a flat overhead to use your own figure instead.",
-                figures.employer_costs["us"].defaults,
+                figures.employer_costs["us"].start,
             ),
             assumption(
                 figures,
@@ -441,6 +485,7 @@ def build(figures: Figures) -> Calculator:
                 rule,
             ),
             assumption(figures, "Notice periods, severance, rate rises and the freelancer's unpaid gaps are left out."),
+            eor_assumption(figures),
         ),
         citations=citations_of(
             *figures.pay.salary.values(),
@@ -452,6 +497,7 @@ def build(figures: Figures) -> Calculator:
             figures.engagement.misclassification,
             *cited_records(figures),
             *figures.pay.market.percentiles,
+            *eor_records(figures),
         ),
         currency=currency,
         groups=(
@@ -461,7 +507,15 @@ def build(figures: Figures) -> Calculator:
                 "The freelancer and the agency",
                 ("freelancer_location", "freelance_rate", "agency_region", "agency_rate"),
             ),
+            Group("The employee abroad, through an employer of record", ("eor_country", "eor_base_salary")),
             Group("Costs we assume", ("overhead_pct",), folded=True),
         ),
-        headline=("full_time_total", "freelance_total", "agency_total", "break_even_hours_per_month", "cheapest"),
+        headline=(
+            "full_time_total",
+            "freelance_total",
+            "agency_total",
+            "eor_total",
+            "break_even_hours_per_month",
+            "cheapest",
+        ),
     )

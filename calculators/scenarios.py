@@ -117,7 +117,9 @@ def _result(calculator: Calculator, number: int, fields: dict[str, str], notes: 
     """The scenario's result; a field Python cannot read is dropped (it takes its starting value)
     with a note, and a scenario that still has no result is dropped with a note."""
     given = dict(fields)
-    for _ in range(2):
+    # Each round drops at least one field; a field whose currency follows a wrong one is read
+    # (and may be wrong) only once that one is dropped.
+    for _ in range(len(given) + 1):
         try:
             return present(calculator, *calculate(calculator, given.items()))
         except InputErrors as problem:

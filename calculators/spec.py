@@ -7,7 +7,7 @@ A calculator module builds a :class:`Calculator` from the figures in ``data/`` (
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from calculators import formatting
@@ -60,12 +60,33 @@ class Input:
     max_length: int = 200
     currency: Currency | None = None
     """Set for a money amount: its symbol is accepted in front, and values are written with it."""
+    currency_from: Callable[[Inputs], Currency] | None = None
+    """For an amount whose currency follows another field (a salary in the chosen country's
+    currency): the currency, from the inputs named in ``depends_on``; ``currency`` is then the
+    currency of the starting values, for the form and the help."""
+    applies_if: tuple[str, tuple[str, ...]] | None = None
+    """(field, values): the field counts only when that earlier field holds one of the values
+    (a US state, for a US employee). Otherwise its value is ``None``, the form hides it, and a
+    value given for it is ignored and said so."""
     private: bool = False
     """Kept out of the page's address and of kept scenarios (a candidate's name)."""
 
     @property
     def money(self) -> bool:
         return self.currency is not None
+
+    def applies(self, values: Mapping[str, Value]) -> bool:
+        """Whether the field counts, given the values of the fields before it."""
+        if self.applies_if is None:
+            return True
+        name, allowed = self.applies_if
+        return values.get(name) in allowed
+
+    def resolved(self, inputs: Inputs) -> Input:
+        """The field with its currency for these inputs (itself when its currency is fixed)."""
+        if self.currency_from is None:
+            return self
+        return replace(self, currency=self.currency_from(inputs))
 
     def describe(self) -> dict[str, object]:
         """The spec as plain JSON-ready data (for ``list --json`` and the browser)."""
@@ -102,8 +123,9 @@ class Input:
         unit = f" {self.unit}" if self.unit else ""
 
         def show(value: float) -> str:
-            text = f"{value:,.6f}".rstrip("0").rstrip(".")
-            return f"{self.currency.prefix}{text}{self.currency.suffix}" if self.currency else text
+            if self.currency is None:
+                return f"{value:,.6f}".rstrip("0").rstrip(".")
+            return formatting.money(value, self.currency)
 
         if low is not None and high is not None:
             return f"{whole} from {show(low)} to {show(high)}{unit}"
@@ -134,6 +156,8 @@ class Output:
     kind: OutputKind
     unit: str | None = None
     help: str = ""
+    currency: Currency | None = None
+    """A money output's own currency, when it is not the result's (a total in US dollars)."""
 
     def describe(self) -> dict[str, object]:
         return {"name": self.name, "label": self.label, "kind": self.kind, "unit": self.unit, "help": self.help}
@@ -147,6 +171,8 @@ class Line:
     amount: float
     formula: str
     kind: OutputKind = "money"
+    currency: Currency | None = None
+    """A money line's own currency, when it is not the result's."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +221,8 @@ class Result:
     """How the result compares with a published figure or rule (not a warning)."""
     tables: tuple[Table, ...] = ()
     charts: tuple[Chart, ...] = ()
+    currency: Currency | None = None
+    """The currency of this result's money, when it is not the calculator's (a cost abroad)."""
     answer: str = ""
     """One plain sentence that answers the page's question from these numbers, rounded as a person
     would say them; the results open with it."""
@@ -220,8 +248,10 @@ def show(kind: OutputKind, value: float | int | str, currency: Currency | None) 
 class Inputs(Mapping[str, Value]):
     """Parsed input values with typed accessors for the compute functions."""
 
-    def __init__(self, values: Mapping[str, Value]) -> None:
+    def __init__(self, values: Mapping[str, Value], ignored: tuple[str, ...] = ()) -> None:
         self._values = dict(values)
+        self.ignored = ignored
+        """Fields given a value that did not count (they do not apply to these inputs)."""
 
     def __getitem__(self, name: str) -> Value:
         return self._values[name]

@@ -7,7 +7,8 @@ digits group into the figures (:class:`calculators.formatting.Currency`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_symbol
@@ -47,3 +48,25 @@ def currency(code: str, locale: str = GUIDE_LOCALE) -> Currency:
 def currencies_for(codes: Iterable[str], locale: str = GUIDE_LOCALE) -> dict[str, Currency]:
     """Each of ``codes`` as :func:`currency` writes it, by code."""
     return {code: currency(code, locale) for code in codes}
+
+
+def local_currencies(locales: Mapping[str, str], locale: str = GUIDE_LOCALE) -> dict[str, Currency]:
+    """Each currency as its own country writes it (``locales``: code -> that country's locale),
+    except for a symbol that, in the guide's own language, is another currency's: Canada writes
+    its dollar ``$``, which an American reads as US dollars, so it is written ``CA$`` (the guide
+    locale's symbol for it), in the same pattern."""
+    guide = Locale.parse(locale)
+    others = {symbol: code for code, symbol in guide.currency_symbols.items()}
+    written = {code: currency(code, where) for code, where in locales.items()}
+    for code, shown in list(written.items()):
+        owner = others.get(shown.symbol)
+        if owner is None or owner == code:
+            continue
+        own = currency(code, locale).symbol
+        written[code] = replace(
+            shown,
+            symbol=own,
+            prefix=shown.prefix.replace(shown.symbol, own),
+            suffix=shown.suffix.replace(shown.symbol, own),
+        )
+    return written

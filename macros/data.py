@@ -11,6 +11,7 @@ the problem.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import re
 import types
@@ -23,10 +24,11 @@ from typing import Annotated, Any, get_args, get_origin
 from pydantic import TypeAdapter, ValidationError
 
 import calculators
-from calculators.figures import Figures, Record, Refers, SameKeys, Sourced, record_at
+from calculators.figures import CountryCosts, ExchangeRates, Figures, Record, Refers, SameKeys, Sourced, record_at
 from calculators.formatting import Currency
 from calculators.schema import AtKey, walk
-from macros.currencies import UnknownCurrency, currency
+from macros.currencies import GUIDE_LOCALE, UnknownCurrency, currency, local_currencies
+from macros.exchange import RatesUnavailable, latest_rates
 from macros.yamlsafe import YamlProblem, load_yaml
 
 
@@ -252,19 +254,34 @@ def _needed_keys(figures: Figures) -> list[Problem]:
 
 
 def _one_currency(figures: Figures) -> list[Problem]:
-    """Amounts the calculators add together must be in one currency: the salary bands'."""
+    """Amounts the calculators add together must be in one currency: a country's employer costs
+    in that country's currency, everything else in the salary bands' (the guide's currency).
+    Amounts in different currencies meet only through the dated exchange rates."""
     first = next(iter(figures.pay.salary.items()))
-    expected, where = first[1].currency, f"data/pay.yaml salary.{first[0]}.currency"
+    guide, where = first[1].currency, f"data/pay.yaml salary.{first[0]}.currency"
     problems: list[Problem] = []
     for path, record in walk(figures):
         code = getattr(record, "currency", None)
-        if isinstance(code, str) and code != expected:
-            file, key = _where(path)
+        if not isinstance(code, str) or not path or isinstance(record, CountryCosts):
+            continue
+        file, key = _where(path)
+        if path[0] == "employer_costs" and len(path) > 1:
+            country = figures.employer_costs[str(path[1])]
+            if code != country.currency:
+                problems.append(
+                    Problem(
+                        file,
+                        f"{key}.currency",
+                        f"{code}, but {country.label}'s costs are added up in {country.currency} "
+                        f"(data/employer_costs.yaml {path[1]}.currency); use one currency",
+                    )
+                )
+        elif code != guide:
             problems.append(
                 Problem(
                     file,
                     f"{key}.currency",
-                    f"{code}, but the calculators add it to amounts in {expected} ({where}); use one currency",
+                    f"{code}, but the calculators add it to amounts in {guide} ({where}); use one currency",
                 )
             )
     return problems
@@ -358,24 +375,69 @@ def load_data(data_dir: Path) -> Figures:
     problems += unknown
     if problems:
         raise DataError(problems)
-    return dataclasses.replace(figures, currencies=known)
+    rates, problems = _rates(figures)
+    if rates is None:
+        raise DataError(problems)
+    exchange = dataclasses.replace(figures.exchange, period=_day(rates.date))
+    return dataclasses.replace(figures, currencies=known, rates=rates, exchange=exchange)
 
 
 def _currencies(figures: Figures) -> tuple[dict[str, Currency], list[Problem]]:
-    """How to write each currency the data uses (CLDR), and a problem for each unknown code."""
+    """How to write each currency the data uses (CLDR), and a problem for each unknown code.
+
+    The guide's own currency (the salary bands') is written as the guide's language writes it;
+    a country's currency as that country's ``locale`` does (lakhs in India, ``R$`` in Brazil),
+    one way per currency.
+    """
+    guide = next(iter(figures.pay.salary.values())).currency
     first_use: dict[str, tuple[str, str]] = {}
     for path, record in walk(figures):
         code = getattr(record, "currency", None)
         if isinstance(code, str):
             first_use.setdefault(code, _where((*path, "currency")))
-    known: dict[str, Currency] = {}
+    locales: dict[str, str] = {}
     problems: list[Problem] = []
+    for key, country in figures.employer_costs.items():
+        if country.currency == guide:
+            continue
+        chosen = locales.setdefault(country.currency, country.locale)
+        if chosen != country.locale:
+            problems.append(
+                Problem(
+                    "data/employer_costs.yaml",
+                    f"{key}.locale",
+                    f"{country.locale}, but {country.currency} is already written as {chosen} writes it; "
+                    "one way per currency",
+                )
+            )
+    known: dict[str, Currency] = {}
     for code, (file, key) in first_use.items():
         try:
-            known[code] = currency(code)
+            currency(code, locales.get(code, GUIDE_LOCALE))
         except UnknownCurrency as error:
             problems.append(Problem(file, key, str(error)))
+    if not problems:
+        known = local_currencies({code: locales.get(code, GUIDE_LOCALE) for code in first_use})
     return known, problems
+
+
+def _day(iso: str) -> str:
+    """2026-10-30 -> 'October 30, 2026' (how the guide writes a date)."""
+    day = datetime.date.fromisoformat(iso)
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _rates(figures: Figures) -> tuple[ExchangeRates | None, list[Problem]]:
+    """The exchange rates of the latest day the package carries for every currency the data
+    uses. Never from data: a period typed into exchange.yaml is refused."""
+    rule = figures.exchange
+    if rule.period is not None:
+        return None, [Problem("data/exchange.yaml", "period", "the rates' date comes from the package: leave it out")]
+    codes = {code for path, record in walk(figures) if isinstance(code := getattr(record, "currency", None), str)}
+    try:
+        return latest_rates(codes, rule.through, rule.package), []
+    except RatesUnavailable as error:
+        return None, [Problem("data/exchange.yaml", "package", str(error))]
 
 
 __all__ = ["DataError", "Problem", "cross_check", "key_path", "load_data"]

@@ -60,7 +60,16 @@ def _control(spec: Input, field_id: str, value: str, described: str, *, preset: 
     )
 
 
-def _field(calculator: Calculator, spec: Input, value: str, *, preset: bool = False) -> str:
+def _applies_if(spec: Input, shown: bool) -> str:
+    """The attribute that lets the page hide a field that does not count (and ``hidden`` when
+    it does not count in the worked example)."""
+    if spec.applies_if is None:
+        return ""
+    name, values = spec.applies_if
+    return f' {dom.APPLIES_IF}="{attr(name)}={attr(" ".join(values))}"' + ("" if shown else " hidden")
+
+
+def _field(calculator: Calculator, spec: Input, value: str, *, preset: bool = False, shown: bool = True) -> str:
     base = f"calc-{calculator.name}-{spec.name}"
     unit = f' <span class="calc-unit">({escape(spec.unit)})</span>' if spec.unit else ""
     label = f'<label for="{base}">{escape(spec.label)}{unit}</label>'
@@ -77,22 +86,40 @@ def _field(calculator: Calculator, spec: Input, value: str, *, preset: bool = Fa
     error = f'<p class="calc-error" id="{base}-error" {dom.ERROR_FOR}="{attr(spec.name)}" hidden></p>'
     control = _control(spec, base, value, " ".join(described), preset=preset)
     label_and_control = f'<div class="calc-check">{control} {label}</div>' if spec.kind == "yes-no" else label + control
-    return f'<div class="calc-field" {dom.FIELD}="{attr(spec.name)}">{label_and_control}{help_text}{error}</div>'
+    return (
+        f'<div class="calc-field" {dom.FIELD}="{attr(spec.name)}"{_applies_if(spec, shown)}>'
+        f"{label_and_control}{help_text}{error}</div>"
+    )
 
 
-def _group(calculator: Calculator, group: Group | None, fields: str, index: int) -> str:
+def _group_applies_if(members: tuple[Input, ...], inputs: Mapping[str, Any]) -> str:
+    """A group whose every field counts only for some values of one earlier field counts for the
+    union of them: the page hides its heading too when none of its fields counts."""
+    rules = [spec.applies_if for spec in members]
+    named = {rule[0] for rule in rules if rule is not None}
+    if not members or any(rule is None for rule in rules) or len(named) != 1:
+        return ""
+    (name,) = named
+    values = tuple(dict.fromkeys(value for rule in rules if rule is not None for value in rule[1]))
+    shown = any(spec.applies(inputs) for spec in members)
+    return f' {dom.APPLIES_IF}="{attr(name)}={attr(" ".join(values))}"' + ("" if shown else " hidden")
+
+
+def _group(calculator: Calculator, group: Group | None, fields: str, index: int, *, applies: str = "") -> str:
     """Fields under a short heading; a folded group (assumptions rarely changed) in a
-    ``<details>`` that starts closed on screen (print and the PDF open it)."""
+    ``<details>`` that starts closed on screen (print and the PDF open it). ``applies``: the
+    group's own ``data-applies-if`` (see :func:`_group_applies_if`)."""
     if group is None:
         return fields
     heading_id = f"calc-{calculator.name}-group-{index}"
     if group.folded:
         return (
-            f'<details class="calc-group calc-group-folded"><summary id="{heading_id}">{escape(group.title)}</summary>'
+            f'<details class="calc-group calc-group-folded"{applies}><summary id="{heading_id}">'
+            f"{escape(group.title)}</summary>"
             f'<div role="group" aria-labelledby="{heading_id}">{fields}</div></details>'
         )
     return (
-        f'<div class="calc-group" role="group" aria-labelledby="{heading_id}">'
+        f'<div class="calc-group" role="group" aria-labelledby="{heading_id}"{applies}>'
         f'<p class="calc-group-title" id="{heading_id}">{escape(group.title)}</p>{fields}</div>'
     )
 
@@ -185,8 +212,12 @@ def calculator_form(
         _group(
             calculator,
             group,
-            "".join(_field(calculator, spec, texts[spec.name], preset=spec.name in preset) for spec in members),
+            "".join(
+                _field(calculator, spec, texts[spec.name], preset=spec.name in preset, shown=spec.applies(shown.inputs))
+                for spec in members
+            ),
             index,
+            applies=_group_applies_if(members, shown.inputs),
         )
         for index, (group, members) in enumerate(calculator.grouped(), start=1)
     )

@@ -20,7 +20,7 @@ import calculators
 from calculators.figures import Citation, Figures
 from calculators.parsing import InputErrors
 from calculators.spec import Calculator
-from macros import manifest, render
+from macros import country_page, manifest, render
 from macros.citations import Macro, PageUse, page_citations, pages_using
 from macros.data import DataError, load_data
 from macros.figures import Figure, UnknownFigure, catalogue, lookup
@@ -114,6 +114,9 @@ def define_env(env: Any) -> None:
         "equity_by_hire_table": Macro(table(render.equity_by_hire_table), cites(render.equity_by_hire_cites)),
         "bad_hire_claims": Macro(table(render.bad_hire_claims), cites(render.bad_hire_claims_cites)),
         "figures_rest_on": Macro(table(render.what_figures_rest_on), none),
+        "country_summary": Macro(table(country_page.summary_table), cites(country_page.summary_cites)),
+        "country_sections": Macro(table(country_page.country_sections), cites(country_page.country_sections_cites)),
+        "exchange_rates": Macro(table(country_page.exchange_table), cites(country_page.exchange_cites)),
         "overhead_covers": Macro(lambda: render.phrase(overhead.covers), lambda: [overhead.citation]),
         "calculator": Macro(calculator, calculator_cites),
         "calculator_inputs": Macro(lambda name: inputs_table(calculator_named(name)), calculator_cites),

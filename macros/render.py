@@ -383,7 +383,7 @@ def loaded_table(figures: Figures, sources_href: str) -> str:
 
 def loaded_cites(figures: Figures) -> list[Citation]:
     """The salary bands, the rule of thumb, and every line of the itemised cost at its starting choices."""
-    start = figures.employer_costs[US].defaults.state
+    start = figures.employer_costs[US].start.state
     return _cited([*figures.pay.salary.values(), figures.pay.overhead, *cited_records(figures, states=start)])
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,11 +15,13 @@ import pytest
 from calculators import registry
 from calculators.figures import CHECKOUT_FIGURES, read_figures
 from calculators.scorecard import field
-from tests.support.build import build, copy_project
-from tests.support.edited import NEW_AREA_KEY, NEW_FLAG_KEY, Edited, stray_dollars
+from tests.support.build import build, copy_project, run_in
+from tests.support.edited import NEW_AREA_KEY, NEW_COUNTRY_KEY, NEW_COUNTRY_LINE, NEW_FLAG_KEY, Edited, stray_dollars
 
 RESOURCE_ATTRIBUTES = {"src", "href", "srcset", "poster", "data", "action", "formaction", "background"}
 NAVIGATION_RELS = {"canonical", "alternate", "sitemap", "author", "license", "next", "prev"}
+US_DOLLAR = re.compile(r"(?<![A-Z])\$")
+"""A dollar sign that is not part of another currency's symbol (R$, CA$)."""
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
 
 
@@ -115,13 +119,35 @@ def test_another_currency_in_data_is_the_calculators_currency(edited: Edited) ->
     money = {name for name, calc in registry().items() if any(spec.kind == "money" for spec in calc.outputs)}
     assert money
     assert money <= set(shown)
-    assert not [name for name, html in shown.items() if "$" in html]
+    assert not [name for name, html in shown.items() if US_DOLLAR.search(html)]
     for name in money:
         assert "€" in shown[name], name
     articles = {page: re.findall(r"<article.*?</article>", text, flags=re.DOTALL) for page, text in pages.items()}
     dollars = {page: stray_dollars(" ".join(found), edited.project) for page, found in articles.items()}
     assert {page: found for page, found in dollars.items() if found} == {}
     assert "EUR a year" in pages["calculators/loaded-cost/index.html"]
+
+
+def test_a_new_country_reaches_the_calculators_and_the_country_page_with_no_python_change(edited: Edited) -> None:
+    pages = _page_texts(edited.site)
+    country_page = pages["countries/index.html"]
+    assert f'id="{NEW_COUNTRY_KEY}"' in country_page
+    assert NEW_COUNTRY_LINE in country_page
+    assert "SEK" in country_page
+    for calculator in ("loaded-cost", "engagement"):
+        assert f'<option value="{NEW_COUNTRY_KEY}"' in pages[f"calculators/{calculator}/index.html"], calculator
+    figures = read_figures((edited.project / CHECKOUT_FIGURES).read_text(encoding="utf-8"))
+    assert "SEK" in figures.exchange_rates.per_unit  # its rate, read from the package like the others
+    done = run_in(
+        edited.project,
+        [sys.executable, "-m", "calculators", "run", "loaded-cost", f"country={NEW_COUNTRY_KEY}", "--json"],
+    )
+    assert done.returncode == 0, done.stderr
+    got = json.loads(done.stdout)
+    assert got["outputs"]["currency"] == "SEK"
+    # 40,000 a month × 12 = 480,000; the levy: 10% × min(480,000, 50,000 × 12 = 600,000) = 48,000
+    assert got["inputs"]["base_salary"] == 480_000
+    assert {line["label"]: line["amount"] for line in got["breakdown"]}[NEW_COUNTRY_LINE] == 48_000
 
 
 def test_a_new_rubric_area_and_red_flag_reach_every_page_with_no_python_change(edited: Edited) -> None:

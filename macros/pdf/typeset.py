@@ -112,14 +112,77 @@ def weasyprint_messages() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
+PINNED = "data-page"
+"""Where a second layout is given the page each internal link lands on (see :func:`render`)."""
+PINNED_CSS = f"""
+.toc a::after {{ content: leader(". ") attr({PINNED}); }}
+.chapter a.internal::after {{ content: " (p.\\00a0" attr({PINNED}) ")"; }}
+"""
+"""The same page references as ``pdf.css`` writes them, from the pinned numbers."""
+MAX_LAYOUTS = 3
+
+
+def anchor_pages(laid_out: Any) -> dict[str, int]:
+    """Each anchor (an element's id) of a laid-out document, and the page it is on."""
+    return {name: number for number, page in enumerate(laid_out.pages, start=1) for name in page.anchors}
+
+
+def stale_references(laid_out: Any) -> list[str]:
+    """The internal links whose printed page number is not where their anchor ended up.
+
+    WeasyPrint fills ``target-counter()`` while it paginates; when filling in the numbers of
+    references to later pages lengthens a page, the pages after it can move without the
+    contents hearing of it. The numbers are read here from the laid-out boxes (the text of each
+    ``a::after``), against the pages the anchors are on."""
+    where = anchor_pages(laid_out)
+    stale = []
+    for page in laid_out.pages:
+        for box in page._page_box.descendants():  # the laid-out boxes (no public accessor)
+            if getattr(box, "element_tag", None) != "a::after":
+                continue
+            href = box.element.get("href") or ""
+            shown = "".join(getattr(child, "text", "") or "" for child in box.descendants())
+            digits = "".join(char for char in shown if char.isdigit())
+            if href.startswith("#") and digits and int(digits) != where.get(href[1:]):
+                stale.append(f"{href} printed as p. {digits}, on p. {where.get(href[1:])}")
+    return stale
+
+
+def pin_pages(document: str, pages: dict[str, int]) -> str:
+    """``document`` with every internal link carrying the page its anchor is on (``data-page``)."""
+    from bs4 import BeautifulSoup  # noqa: PLC0415 - only when a layout needs pinning
+
+    soup = BeautifulSoup(document, "html.parser")
+    for link in soup.select('a[href^="#"]'):
+        href = link.get("href")
+        if isinstance(href, str) and href[1:] in pages:
+            link[PINNED] = str(pages[href[1:]])
+    return str(soup)
+
+
 def render(document: str, css: str, *, site: Path, fonts: Iterable[Path], target: Path) -> int:
-    """Lay out ``document`` and write the PDF; returns the number of pages."""
+    """Lay out ``document`` and write the PDF; returns the number of pages.
+
+    When a page reference came out stale (see :func:`stale_references`), the document is laid
+    out again with each reference's page written in (:func:`pin_pages`) until they agree."""
     from weasyprint import CSS, HTML  # noqa: PLC0415 - see local_only
 
     fetcher = local_only([site, *(path.parent for path in fonts)])
     with weasyprint_messages() as messages:
-        html = HTML(string=document, base_url=site.resolve().as_uri() + "/", url_fetcher=fetcher)
-        laid_out = html.render(stylesheets=[CSS(string=css, url_fetcher=fetcher)], pdf_tags=True)
+
+        def lay_out(text: str, style: str) -> Any:
+            html = HTML(string=text, base_url=site.resolve().as_uri() + "/", url_fetcher=fetcher)
+            return html.render(stylesheets=[CSS(string=style, url_fetcher=fetcher)], pdf_tags=True)
+
+        laid_out = lay_out(document, css)
+        stale = stale_references(laid_out)
+        for _ in range(MAX_LAYOUTS - 1):
+            if not stale:
+                break
+            laid_out = lay_out(pin_pages(document, anchor_pages(laid_out)), css + PINNED_CSS)
+            stale = stale_references(laid_out)
+        if stale:
+            raise PdfError("page references in the PDF do not settle: " + "; ".join(stale[:5]))
         target.parent.mkdir(parents=True, exist_ok=True)
         laid_out.write_pdf(target, pdf_tags=True)
     broken = [message for message in messages if "anchor" in message.lower() or "fetch" in message.lower()]

@@ -14,19 +14,30 @@ from calculators.formatting import about, money, money_range
 from calculators.html import results_panel
 from calculators.results import Presented, present
 from calculators.spec import Calculator
-from tests.calculators.helpers import check_any_input, cli, raw_fields, run
+from tests.calculators.helpers import check_any_input, cli, figures, raw_fields, run
 
 CALCULATORS = registry()
 STATED = {
     "loaded-cost": ("total_annual", "monthly", "first_year_total"),
-    "engagement": ("full_time_total", "freelance_total", "agency_total"),
+    "engagement": ("full_time_total", "freelance_total", "agency_total", "eor_total"),
     "bad-hire": ("total",),
     "equity": ("paper_value", "value_at_exit"),
     "scorecard": (),
     "role": ("loaded_cost_low", "loaded_cost_high"),
 }
 """The money outputs each answer states (to three significant figures, when it states them)."""
-MONEY = re.compile(r"−?\$\d{1,3}(?:,\d{3})*(?:\.\d\d)?")
+ONLY_WHEN = {("role", "loaded_cost_low"), ("role", "loaded_cost_high")}
+"""Stated only when the answer's model is a full-time employee (otherwise it gives the rate)."""
+
+
+def states(presented: Presented, name: str) -> bool:
+    if (presented.calculator.name, name) not in ONLY_WHEN:
+        return True
+    return presented.outputs["engagement"].value == figures().role.models["full-time"].label
+
+
+MONEY = re.compile(r"−?(?<![A-Z])\$\d{1,3}(?:,\d{3})*(?:\.\d\d)?")
+"""A US-dollar amount (not ``CA$95,000``)."""
 
 
 def shown(calc: Calculator, **fields: str) -> Presented:
@@ -42,23 +53,30 @@ def check_answer(presented: Presented) -> None:
     assert answer.endswith(".")
     assert "\n" not in answer
     assert not re.search(r"[.!?] [A-Z]", answer), f"more than one sentence: {answer}"
-    currency = calc.currency
+    currency = presented.result.currency or calc.currency
     amounts = [
-        float(item.value)
+        (float(item.value), calc.output(name).currency or currency)
         for name, item in presented.outputs.items()
         if calc.output(name).kind == "money" and isinstance(item.value, float)
     ]
-    amounts += [float(value) for name, value in presented.inputs.items() if calc.input(name).money and value]
+    amounts += [
+        (float(value), spec.resolved(presented.inputs).currency)
+        for name, value in presented.inputs.items()
+        if (spec := calc.input(name)).money and value
+    ]
     if currency is None:
         assert not MONEY.search(answer)
         return
-    allowed = {about(amount, currency) for amount in amounts} | {money(amount, currency) for amount in amounts}
+    allowed = {about(amount, shown_in) for amount, shown_in in amounts if shown_in is not None}
+    allowed |= {money(amount, shown_in) for amount, shown_in in amounts if shown_in is not None}
     assert set(MONEY.findall(answer)) <= allowed, answer
     for name in STATED[calc.name]:
+        if not states(presented, name):
+            continue
         value = presented.outputs[name].value
         assert isinstance(value, float)
         if value > 0:
-            assert about(value, currency) in answer, (name, answer)
+            assert about(value, calc.output(name).currency or currency) in answer, (name, answer)
 
 
 @pytest.mark.parametrize("name", sorted(CALCULATORS))
@@ -99,18 +117,39 @@ def test_loaded_cost_by_hand() -> None:
     assert with_fee.answer.endswith("; the first year, with the recruiting fee, comes to about $218,000.")  # 217,500
 
 
-ENGAGEMENT = {"months": "12", "ft_base_salary": "100000", "overhead_pct": "20", "ft_hiring_cost": "0"}
+ENGAGEMENT = {
+    "months": "12",
+    "ft_base_salary": "100000",
+    "overhead_pct": "20",
+    "ft_hiring_cost": "0",
+    "eor_country": "gb",
+    "eor_base_salary": "150,000",
+}
+"""The employee abroad well paid, so that a US option is the cheapest."""
 
 
 def test_engagement_names_the_cheapest() -> None:
     # Employee: 100,000 × 1.2 = 120,000 a year. Freelancer: 80 × 100 h × 12 = 96,000. Agency: 150 × 100 × 12 = 180,000.
-    answer = shown(
-        CALCULATORS["engagement"], **ENGAGEMENT, hours_per_month="100", freelance_rate="80", agency_rate="150"
-    ).answer
-    assert answer == (
+    # The employee abroad: £150,000 and its lines, converted at the day's rate, plus the fee (the engagement tests
+    # check that sum by hand).
+    got = shown(CALCULATORS["engagement"], **ENGAGEMENT, hours_per_month="100", freelance_rate="80", agency_rate="150")
+    abroad = got.outputs["eor_total"].value
+    assert isinstance(abroad, float)
+    assert abroad > 180_000
+    dollars = CALCULATORS["engagement"].currency
+    assert dollars is not None
+    assert got.answer == (
         "Over 12 months at 100 hours a month, an employee costs about $120,000, a freelancer (in the United States) "
-        "about $96,000 and an agency (US agencies) about $180,000, so the freelancer is the cheapest for these hours."
+        "about $96,000, an agency (US agencies) about $180,000 and an employee abroad (United Kingdom, through an "
+        f"employer of record) about {about(abroad, dollars)}, so the freelancer is the "
+        "cheapest for these hours."
     )
+
+
+def test_engagement_says_when_the_employee_abroad_is_the_cheapest_and_why() -> None:
+    answer = shown(CALCULATORS["engagement"], eor_country="in").answer
+    assert "so the employee abroad is the cheapest for these hours" in answer
+    assert answer.endswith(", though much of the difference is the cost of living where each works.")
 
 
 def test_engagement_does_not_claim_a_winner_the_rounding_hides() -> None:
@@ -118,7 +157,7 @@ def test_engagement_does_not_claim_a_winner_the_rounding_hides() -> None:
     answer = shown(
         CALCULATORS["engagement"], **ENGAGEMENT, hours_per_month="100", freelance_rate="100.2", agency_rate="150"
     ).answer
-    assert answer.endswith("so the employee and the freelancer cost about the same, less than the agency.")
+    assert answer.endswith("so the employee and the freelancer cost about the same, less than the others.")
     assert "cheapest" not in answer
 
 
@@ -126,7 +165,7 @@ def test_engagement_says_when_a_side_crosses_a_border() -> None:
     answer = shown(CALCULATORS["engagement"], freelancer_location="remote").answer
     assert "(remote, anywhere)" in answer
     assert answer.endswith(", though much of the difference is the cost of living where each works.")
-    assert "cost of living" not in shown(CALCULATORS["engagement"]).answer
+    assert "cost of living" not in shown(CALCULATORS["engagement"], **ENGAGEMENT).answer
 
 
 def test_bad_hire_by_hand() -> None:

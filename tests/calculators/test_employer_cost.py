@@ -96,6 +96,7 @@ def statutory_taxes(base: float, choices: Choices) -> float:
     rates and wage bases (state overrides win)."""
     contributions = COSTS.contributions
     social, medicare, futa = contributions["social-security"], contributions["medicare"], contributions["futa"]
+    assert choices.state is not None
     state = COSTS.states[choices.state].unemployment
     state_rate = state.rate_pct if choices.unemployment_pct is None else choices.unemployment_pct
     state_base = state.ceiling if choices.wage_base is None else choices.wage_base

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from calculators import engagement, loaded_cost
 from calculators.charts import render_legend, render_svg
+from calculators.employer_cost import setting_value
+from calculators.exchange import rate
 from calculators.html import results_panel
 from calculators.results import present
 from tests.calculators.helpers import check_any_input, cli, errors, figures, raw_fields, record, run
@@ -21,6 +23,10 @@ FULL_MONTH = figures().quantity(engagement.FULL_TIME_YEAR) / 12
 RULE = figures().engagement.misclassification
 EMPLOYMENT = "looks like employment"
 CROSSING = "cost of living"
+GBP_USD = rate(figures(), "GBP", "USD")
+CAD_USD = rate(figures(), "CAD", "USD")
+EQUIPMENT_GBP = setting_value(figures(), "equipment_per_year", "gb") or 0.0
+EQUIPMENT_CAD = setting_value(figures(), "equipment_per_year", "ca-on") or 0.0
 
 
 def outputs(**fields: str) -> dict[str, Any]:
@@ -65,10 +71,18 @@ def test_break_even_beyond_full_time_by_hand() -> None:
         agency_rate="60",
         freelancer_location="us",
         agency_region="us",
+        eor_country="gb",
+        eor_base_salary="60,000",
     )
     # Full time: 100,000 × 1.2 × 6 ÷ 12 + 10,000 = 70,000; freelance 50 × 100 × 6 = 30,000;
     # agency 60 × 100 × 6 = 36,000; break-even 70,000 ÷ (6 × 50) = 233.33 hours a month, 2,800 a year,
     # more than a full-time month (2,080 ÷ 12 = 173.33 hours).
+    # Abroad, in the UK, with no relief (the provider's) and no payroll provider: £60,000 + National
+    # Insurance 15% × (60,000 − 5,000) = 8,250 + pension 3% × (50,270 − 6,240) = 1,320.90 + equipment
+    # (US$2,000 in pounds, to whole pounds) = £69,570.90 + equipment a year; × 6 ÷ 12 in dollars at the
+    # figures' rate, + US$599 × 6 = 3,594.
+    local = 60_000 + 8_250 + 1_320.90 + EQUIPMENT_GBP
+    assert got.pop("eor_total") == pytest.approx(local * GBP_USD * 6 / 12 + 3_594, abs=0.01)
     assert got == {
         "full_time_total": 70_000.0,
         "freelance_total": 30_000.0,
@@ -94,10 +108,18 @@ def test_break_even_within_full_time_by_hand() -> None:
         agency_rate="150",
         freelancer_location="us",
         agency_region="us",
+        eor_country="ca-on",
+        eor_base_salary="200,000",
     )
     # Full time: 120,000 × 1.25 × 12 ÷ 12 = 150,000; freelance 100 × 160 × 12 = 192,000;
     # agency 150 × 160 × 12 = 288,000; break-even 150,000 ÷ (12 × 100) = 125 hours a month (1,500 a year),
     # within a full-time month of 173.33 hours.
+    # Abroad, in Ontario, above every ceiling: CPP 5.95% × (74,600 − 3,500) = 4,230.45; CPP2 4% ×
+    # (85,000 − 74,600) = 416; EI 1.4 × 1.63% × 68,900 = 1,572.298; EHT 1.95% × 200,000 = 3,900 (no
+    # exemption: it is the provider's); CA$209,118.748 + equipment, in dollars, + US$599 × 12 = 7,188.
+    local = 200_000 + 4_230.45 + 416 + 1_572.298 + 3_900 + EQUIPMENT_CAD
+    eor = got["outputs"].pop("eor_total")
+    assert eor == pytest.approx(local * CAD_USD + 7_188, abs=0.01)
     assert got["outputs"] == {
         "full_time_total": 150_000.0,
         "freelance_total": 192_000.0,
@@ -122,7 +144,7 @@ def test_the_itemised_employee_is_loaded_costs_total() -> None:
 
 
 def test_a_tie_names_both() -> None:
-    got = outputs(freelance_rate="70", agency_rate="70", ft_base_salary="500,000")
+    got = outputs(freelance_rate="70", agency_rate="70", ft_base_salary="500,000", eor_base_salary="10,000,000")
     assert got["cheapest"] == "Freelancer and Agency (the same cost)"
 
 
@@ -194,16 +216,16 @@ def test_chart_and_table_hold_the_same_months() -> None:
     inputs, result = run(CALC, months="4", ft_hiring_cost="5000")
     (chart,) = result.charts
     (table,) = result.tables
-    assert [len(series.points) for series in chart.series] == [5, 5, 5]
+    assert [len(series.points) for series in chart.series] == [5, 5, 5, 5]
     assert [row[0] for row in table.rows] == [1, 2, 3, 4]
     for index, series in enumerate(chart.series):
         assert series.points[0] == (0.0, 5000.0 if index == 0 else 0.0)
         assert [round(y, 2) for _, y in series.points[1:]] == [row[index + 1] for row in table.rows]
     last = table.rows[-1]
-    totals = ("full_time_total", "freelance_total", "agency_total")
+    totals = ("full_time_total", "freelance_total", "agency_total", "eor_total")
     assert last[1:] == tuple(round(float(result.outputs[name]), 2) for name in totals)
     svg = render_svg(chart)
-    assert svg.count('class="calc-series ') == 3  # three lines, each with its markers
+    assert svg.count('class="calc-series ') == 4  # four lines, each with its markers
     assert "Full-time employee" in render_legend(chart)
     assert table.chart_data  # folded away after the chart on screen
     assert inputs["months"] == 4

@@ -53,10 +53,10 @@ def ceiling(value: float | None) -> float:
 
 def test_defaults_come_from_data() -> None:
     got = record(CALC, level="senior")["inputs"]
-    state = COSTS.states[COSTS.defaults.state]
+    state = COSTS.states[COSTS.start.state]
     assert got["base_salary"] == figures().pay.salary["senior"].middle
-    assert got["state"] == COSTS.defaults.state
-    assert got["health_plan"] == COSTS.defaults.health_plan
+    assert got["state"] == COSTS.start.state
+    assert got["health_plan"] == COSTS.start.health_plan
     assert got["state_unemployment_pct"] == state.unemployment.rate_pct
     assert got["state_wage_base"] == state.unemployment.ceiling
     assert got["retirement_match_pct"] == COSTS.settings["retirement_match_pct"].value
@@ -168,7 +168,7 @@ def test_the_state_line_keeps_its_period_when_nothing_is_overridden() -> None:
 
 @pytest.mark.parametrize("plan", ["none", "single", "family"])
 def test_health_plans(plan: str) -> None:
-    health = COSTS.health
+    health = COSTS.plans
     # single: premium 9,325 − worker contribution 1,440 = 7,885; family: 26,993 − 6,850 = 20,143; none: 0
     share = 0.0 if plan == "none" else getattr(health.premiums, plan) - getattr(health.worker_contributions, plan)
     got = outputs(base_salary="100,000", state="tx", **{**NO_EXTRAS, "health_plan": plan})
@@ -224,6 +224,8 @@ def test_flat_overhead_by_hand() -> None:
         "monthly": 15_625.0,
         "first_year_total": 202_500.0,
         "itemised": False,
+        "currency": "USD",
+        "total_annual_usd": 187_500.0,  # the guide's own currency: no conversion
     }
     labels = [line["label"] for line in got["breakdown"]]
     assert labels[0] == "Base salary"

@@ -69,8 +69,12 @@ def test_the_worked_example_is_the_default_result_with_its_inputs_listed_for_pap
     listed = example_inputs(shown)
     assert listed in html
     assert f'{dom.PDF}="only"' in listed
-    for item in shown.fields:
-        assert f"<dd>{item.display or '—'}</dd>" in listed  # a field left blank shows a dash
+    for spec, item in zip(calc.inputs, shown.fields, strict=True):
+        if spec.applies(shown.inputs):
+            assert f"<dd>{item.display or '—'}</dd>" in listed  # a field left blank shows a dash
+        else:
+            assert f"<dt>{item.label}" not in listed  # a field that does not count here is not listed
+    assert "<dt>The employer claims the country's relief" not in listed  # none in the United States
     assert "<dd>Mid-level</dd>" in listed  # a choice as its label, not its value
     assert "<dd>$120,000</dd>" in listed  # money with its symbol
 

@@ -1,7 +1,7 @@
 """A copy of the project with its data edited the way an editor would, built once per session.
 
 Several tests need a build from changed data (a figure changed, every amount in another
-currency, a rubric area and a red flag added); one copy carries all the edits, so the suite
+currency, a rubric area, a red flag and a country added); one copy carries all the edits, so the suite
 builds it, and its PDF, only once. Every edit is to ``data/`` only: no Python changes.
 """
 
@@ -54,6 +54,43 @@ ghosting:
 """
 
 
+NEW_COUNTRY_KEY = "tl"
+NEW_COUNTRY_LABEL = "Testland (a fixture)"
+NEW_COUNTRY_LINE = "Testland social levy, employer's share"
+NEW_COUNTRY = """
+tl:
+  label: Testland (a fixture)
+  currency: SEK
+  locale: sv_SE
+  limits:
+    levy-ceiling:
+      label: Testland levy ceiling
+      amount: 50000
+      per: month
+      source: editorial
+      reason: A fixture for the tests, not a real rule.
+  contributions:
+    levy:
+      label: Testland social levy, employer's share
+      kind: percent
+      rate_pct: 10
+      up_to: levy-ceiling
+      source: editorial
+      reason: A fixture for the tests, not a real rule.
+  pay:
+    measures: A fixture pay figure for the tests, not a real one
+    value: 40000
+    currency: SEK
+    per: month
+    source: editorial
+    reason: A fixture for the tests, not a real figure.
+  left_out:
+    - text: Everything real; Testland is a fixture.
+      source: editorial
+"""
+"""A country that exists only in the edited copy: data only, no Python change."""
+
+
 @dataclass(frozen=True)
 class Edited:
     project: Path
@@ -67,7 +104,7 @@ def _replace(path: Path, old: str, new: str, *, count: int = 1) -> None:
 
 
 def edit(data: Path) -> None:
-    """The edits: one figure, every currency, a new rubric area and a new red flag."""
+    """The edits: one figure, every currency, a new rubric area, a new red flag and a new country."""
     _replace(data / "pay.yaml", OLD_SENIOR, NEW_SENIOR)
     for path in sorted(data.glob("*.yaml")):
         path.write_text(path.read_text(encoding="utf-8").replace(*CURRENCY), encoding="utf-8")
@@ -75,10 +112,12 @@ def edit(data: Path) -> None:
     _replace(data / "scorecard.yaml", "    references: ", NEW_AREA_WEIGHT + "    references: ")
     with (data / "red_flags.yaml").open("a", encoding="utf-8") as handle:
         handle.write(NEW_FLAG)
+    with (data / "employer_costs.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(NEW_COUNTRY)
 
 
-DOLLARS = re.compile(r"\$\s?\d[\d,.]*")
-"""A dollar amount as text: ``$14,900``."""
+DOLLARS = re.compile(r"(?<![A-Z])\$\s?\d[\d,.]*")
+"""A dollar amount as text: ``$14,900`` (not another currency's ``R$ 7.210`` or ``CA$95,000``)."""
 
 
 def stray_dollars(text: str, project: Path) -> list[str]:

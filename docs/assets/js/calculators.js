@@ -226,12 +226,14 @@
       form.addEventListener("input", (event) => {
         if (!this.isControl(event.target) || event.target.type === "checkbox") return;
         this.touch(event.target);
+        this.showApplicable();
         clearTimeout(this.debounce);
         this.debounce = setTimeout(() => this.update(true), setting("debounceMs"));
       });
       form.addEventListener("change", (event) => {
         if (!this.isControl(event.target)) return;
         this.touch(event.target);
+        this.showApplicable();
         clearTimeout(this.debounce);
         this.update(true);
       });
@@ -243,6 +245,7 @@
       const scenarios = form.querySelector("[data-scenario-save]");
       if (scenarios) this.scenarios = new Scenarios(this, scenarios.closest("section"));
       this.restore();
+      this.showApplicable();
       const compare = form.querySelector("[data-compare]");
       if (compare) this.comparison = new Comparison(this, compare);
       this.bar = form.querySelector("[data-answer-bar]");
@@ -288,6 +291,16 @@
       if (show && this.isControl(active)) {
         const overlap = active.getBoundingClientRect().bottom - this.bar.getBoundingClientRect().top;
         if (overlap > -8) window.scrollBy(0, overlap + 8);
+      }
+    }
+
+    // A field that counts only for some values of another (data-applies-if="country=us gb"),
+    // written by Python, is hidden while that field holds another value. Nothing is computed here.
+    showApplicable() {
+      for (const field of this.form.querySelectorAll("[data-applies-if]")) {
+        const [name, values] = field.dataset.appliesIf.split("=");
+        const control = this.controls.get(name);
+        if (control) field.hidden = !values.split(" ").includes(control.value);
       }
     }
 
@@ -394,6 +407,7 @@
       for (const [name, control] of this.controls) {
         if (!this.touched.has(name) && name in response.fields) this.setControl(control, response.fields[name]);
       }
+      this.showApplicable();
       this.showErrors({});
       // The HTML comes from calculators.html.results_panel, which escapes every value.
       this.results.innerHTML = response.html;

@@ -21,14 +21,16 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 
-from calculators import dom, registry
+from calculators import dom, formatting, registry
+from calculators.exchange import convert
 from calculators.html import answer_html, example_inputs
 from calculators.results import calculate, present
-from macros import manifest, pdf
+from macros import country_page, manifest, pdf
 from macros.pdf import book, links, paper, typeset
 from macros.pdf.__main__ import main
+from tests.calculators.helpers import figures
 from tests.support.build import ROOT
-from tests.support.edited import NEW_AREA_KEY, NEW_FLAG_KEY, Edited, stray_dollars
+from tests.support.edited import NEW_AREA_KEY, NEW_COUNTRY_LABEL, NEW_COUNTRY_LINE, NEW_FLAG_KEY, Edited, stray_dollars
 
 CONFIG = ROOT / "mkdocs.yml"
 MM = 72 / 25.4
@@ -111,6 +113,7 @@ def test_a_calculator_becomes_a_worked_example_from_its_own_result() -> None:
     assert list(zip(labels, values, strict=True)) == [
         (f"{spec.label} ({spec.unit})" if spec.unit else spec.label, item.display or "—")
         for spec, item in zip(CALCULATOR.inputs, SHOWN.fields, strict=True)
+        if spec.applies(SHOWN.inputs)  # a field that does not count here (a relief, in the US) is not listed
     ]
     assert ("Level", "Senior") in zip(labels, values, strict=True)
     output = example.select_one(f"[{dom.OUTPUT}='total_annual']")
@@ -332,6 +335,25 @@ def test_every_figure_of_the_tables_is_in_the_pdf(site: Path, guide_pdf: BuiltPd
     assert sorted(figure for figure in figures if figure not in guide_pdf.text) == []
 
 
+def test_the_country_page_is_in_the_pdf_with_local_amounts(guide_pdf: BuiltPdf) -> None:
+    """Each country's worked example, in its currency as its country writes it and in US dollars."""
+    text = " ".join(guide_pdf.text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    data = figures()
+    home = data.pay_currency
+    for key, costs in data.employer_costs.items():
+        if costs.pay is None:
+            continue
+        local = data.currencies[costs.currency]
+        _, cost = country_page.example(data, key)
+        for shown in (
+            formatting.money(cost.total, local),
+            formatting.money(convert(data, cost.total, local.code, home.code), home),
+        ):
+            assert " ".join(shown.replace("\u00a0", " ").split()) in text, (key, shown)
+    assert "₹15,20,000" in text  # lakhs
+    assert "Employer costs by country" in text
+
+
 def test_every_calculator_is_a_worked_example_with_its_result(site: Path, guide_pdf: BuiltPdf) -> None:
     forms = [form for _, page in nav_pages(site) for form in page.select("article form[data-calculator]")]
     if not forms:
@@ -498,6 +520,8 @@ def test_edited_data_reaches_the_pdf(edited: Edited) -> None:
     assert "€141,000–€200,000" in text
     assert "140,000–" not in text
     assert stray_dollars(text, edited.project) == []
+    assert NEW_COUNTRY_LABEL in text
+    assert NEW_COUNTRY_LINE in text
     assert edited_title(edited.project, "interview.yaml", NEW_AREA_KEY) in text
     assert edited_title(edited.project, "red_flags.yaml", NEW_FLAG_KEY) in text
 
