@@ -35,7 +35,9 @@ from calculators.schema import (
     CurrencyCode,
     IsoDate,
     Key,
+    Keyed,
     Money,
+    NonEmpty,
     Percent,
     ShortText,
     Text,
@@ -75,10 +77,10 @@ class SameKeys:
     in_order: bool = False
 
 
-SourceKey = Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("sources", "source")]
-LevelKey = Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("levels", "level")]
+SourceKey = Annotated[Key, Refers("sources", "source")]
+LevelKey = Annotated[Key, Refers("levels", "level")]
 Positive = Annotated[float, Check(gt=0, le=10**12)]
-AreaKey = Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("interview.areas", "interview area")]
+AreaKey = Annotated[Key, Refers("interview.areas", "interview area")]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -204,8 +206,23 @@ class Level(Record):
 # --- pay.yaml ------------------------------------------------------------------------------
 
 
+class Span:
+    """A range from ``min`` to ``max``, mixed into the records that are one: the two must be in
+    order, and the range has a middle."""
+
+    min: float
+    max: float
+
+    def __post_init__(self) -> None:
+        ordered(self.min, self.max)
+
+    @property
+    def middle(self) -> float:
+        return (self.min + self.max) / 2
+
+
 @dataclass(frozen=True, kw_only=True)
-class MoneyBand(Sourced):
+class MoneyBand(Span, Sourced):
     """A pay band in whole currency units for one period (a year or an hour)."""
 
     min: Money
@@ -216,13 +233,6 @@ class MoneyBand(Sourced):
     region: Text
     label: Text | None = None
 
-    def __post_init__(self) -> None:
-        ordered(self.min, self.max)
-
-    @property
-    def middle(self) -> float:
-        return (self.min + self.max) / 2
-
     @property
     def name(self) -> str:
         """What the band is called in a sentence: its label, else its region."""
@@ -230,37 +240,23 @@ class MoneyBand(Sourced):
 
 
 @dataclass(frozen=True, kw_only=True)
-class PercentRange(Sourced):
+class PercentRange(Span, Sourced):
     min: Percent
     max: Percent
     unit: Literal["percent"]
 
-    def __post_init__(self) -> None:
-        ordered(self.min, self.max)
-
-    @property
-    def middle(self) -> float:
-        return (self.min + self.max) / 2
-
 
 @dataclass(frozen=True, kw_only=True)
 class Overhead(PercentRange):
-    covers: Annotated[list[Text], Check(min_length=1)]
+    covers: NonEmpty[Text]
 
 
 @dataclass(frozen=True, kw_only=True)
-class Band(Record):
+class Band(Span, Record):
     """A range of amounts, cited by the table it belongs to."""
 
     min: Money
     max: Money
-
-    def __post_init__(self) -> None:
-        ordered(self.min, self.max)
-
-    @property
-    def middle(self) -> float:
-        return (self.min + self.max) / 2
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -290,7 +286,7 @@ class Market(Record):
     label: Text
     currency: CurrencyCode
     per: Literal["year", "hour"]
-    percentiles: Annotated[list[Percentile], Check(min_length=1)]
+    percentiles: NonEmpty[Percentile]
 
     def __post_init__(self) -> None:
         points = [(point.at, point.value) for point in self.percentiles]
@@ -305,8 +301,8 @@ class Market(Record):
 class Pay(Record):
     salary: Annotated[dict[Key, MoneyBand], SameKeys("levels", "level")]
     market: Market
-    freelance: Annotated[dict[Key, RateTable], Check(min_length=1)]
-    agency: Annotated[dict[Key, MoneyBand], Check(min_length=1)]
+    freelance: Keyed[RateTable]
+    agency: Keyed[MoneyBand]
     overhead: Overhead
 
 
@@ -383,8 +379,8 @@ class CountryCosts(Record):
 
     label: ShortText
     currency: CurrencyCode
-    contributions: Annotated[dict[Key, Contribution], Check(min_length=1)]
-    states: Annotated[dict[Key, StateRules], Check(min_length=1)]
+    contributions: Keyed[Contribution]
+    states: Keyed[StateRules]
     health: Health
     defaults: EmployerDefaults
     settings: dict[Key, Setting]
@@ -421,7 +417,7 @@ class CompensationCosts(Sourced):
 
 @dataclass(frozen=True, kw_only=True)
 class Ecec(Record):
-    groups: Annotated[dict[Key, CompensationCosts], Check(min_length=1)]
+    groups: Keyed[CompensationCosts]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -446,7 +442,7 @@ class Vesting(Sourced):
 @dataclass(frozen=True, kw_only=True)
 class EquityDefaults(Sourced):
     valuation: Money
-    common_price_pct: Annotated[float, Check(ge=0, le=100)]
+    common_price_pct: Percent
     exit_valuation: Annotated[float, Check(ge=0, le=10**12)]
     dilution_pct: Annotated[float, Check(ge=0, lt=100)]
     months_employed: Annotated[int, Check(ge=0, le=600)]
@@ -470,7 +466,7 @@ class HireGrant(Record):
 @dataclass(frozen=True, kw_only=True)
 class GrantsByHire(Sourced):
     covers: Text
-    hires: Annotated[list[HireGrant], Check(min_length=1)]
+    hires: NonEmpty[HireGrant]
 
     def __post_init__(self) -> None:
         numbers = [item.hire for item in self.hires]
@@ -490,14 +486,11 @@ class Equity(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
-class BadHireCost(Sourced):
+class BadHireCost(Span, Sourced):
     min: Annotated[float, Check(ge=0, le=100)]
     max: Annotated[float, Check(ge=0, le=100)]
     unit: Literal["multiple"]
     months_before_exit: Annotated[int, Check(ge=1, le=60)]
-
-    def __post_init__(self) -> None:
-        ordered(self.min, self.max)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -540,8 +533,8 @@ CLAIM_STATUS = {
 @dataclass(frozen=True, kw_only=True)
 class BadHire(Record):
     cost: BadHireCost
-    drivers: Annotated[dict[Key, Setting], Check(min_length=1)]
-    claims: Annotated[dict[Key, Claim], Check(min_length=1)]
+    drivers: Keyed[Setting]
+    claims: Keyed[Claim]
 
 
 # --- engagement.yaml -----------------------------------------------------------------------
@@ -551,10 +544,8 @@ class BadHire(Record):
 class EngagementDefaults(Sourced):
     level: LevelKey
     months: Annotated[int, Check(ge=1, le=120)]
-    freelancer_location: Annotated[
-        str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("pay.freelance", "freelancer location")
-    ]
-    agency_region: Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("pay.agency", "region")]
+    freelancer_location: Annotated[Key, Refers("pay.freelance", "freelancer location")]
+    agency_region: Annotated[Key, Refers("pay.agency", "region")]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -623,9 +614,9 @@ class EngagementRule(Record):
 class Role(Sourced):
     WORDS = True
 
-    questions: Annotated[dict[Key, RoleQuestion], Check(min_length=1)]
+    questions: Keyed[RoleQuestion]
     models: dict[Literal["full-time", "freelance", "agency"], EngagementModel]
-    engagement: Annotated[list[EngagementRule], Check(min_length=1)]
+    engagement: NonEmpty[EngagementRule]
     top_areas: Annotated[int, Check(ge=1, le=8)]
 
     def __post_init__(self) -> None:
@@ -720,8 +711,8 @@ class Rules(Record):
     """Deadlines and thresholds set by law for hiring, paying and granting options (United States
     federal unless the label says otherwise)."""
 
-    deadlines: Annotated[dict[Key, Deadline], Check(min_length=1)]
-    thresholds: Annotated[dict[Key, Threshold], Check(min_length=1)]
+    deadlines: Keyed[Deadline]
+    thresholds: Keyed[Threshold]
 
 
 # --- interview.yaml ------------------------------------------------------------------------
@@ -794,7 +785,7 @@ class Area(Sourced):
 @dataclass(frozen=True, kw_only=True)
 class Interview(Record):
     scale: Scale
-    areas: Annotated[dict[Key, Area], Check(min_length=1)]
+    areas: Keyed[Area]
 
 
 # --- red_flags.yaml, scorecard.yaml ---------------------------------------------------------
@@ -810,7 +801,7 @@ class RedFlag(Sourced):
     check: Text
     check_source: SourceKey
     """Where the check comes from; the signal itself is ``source``."""
-    shows_in: Annotated[list[AreaKey], Check(min_length=1)]
+    shows_in: NonEmpty[AreaKey]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -838,7 +829,7 @@ class ScoreBand(Record):
 @dataclass(frozen=True, kw_only=True)
 class Recommendation(Sourced):
     min_scored_areas: Annotated[int, Check(ge=1, le=50)]
-    bands: Annotated[list[ScoreBand], Check(min_length=1)]
+    bands: NonEmpty[ScoreBand]
 
     def __post_init__(self) -> None:
         thresholds = [band.min_score for band in self.bands]
@@ -882,9 +873,9 @@ class Figures(Record):
     """Every validated fact: one field per file in ``data/`` (``pay`` is ``pay.yaml``)."""
 
     sources: dict[Key, Source]
-    levels: Annotated[dict[Key, Level], Check(min_length=1)]
+    levels: Keyed[Level]
     pay: Pay
-    employer_costs: Annotated[dict[Key, CountryCosts], Check(min_length=1)]
+    employer_costs: Keyed[CountryCosts]
     recruiting: Recruiting
     ecec: Ecec
     equity: Equity
@@ -892,9 +883,9 @@ class Figures(Record):
     engagement: Engagement
     scorecard: Scorecard
     role: Role
-    process: Annotated[dict[Key, Quantity], Check(min_length=1)]
+    process: Keyed[Quantity]
     interview: Interview
-    red_flags: Annotated[dict[Key, RedFlag], Check(min_length=1)]
+    red_flags: Keyed[RedFlag]
     rules: Rules
     currencies: dict[str, Currency] = field(default_factory=dict, metadata={DERIVED: "CLDR, for each currency used"})
     """How to write each currency the data uses (symbol, grouping), from CLDR at build time."""

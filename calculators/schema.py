@@ -94,6 +94,10 @@ Percent = Annotated[float, Check(ge=0, le=100)]
 Amount = Annotated[float, Check(ge=0, le=MAX_MONEY)]
 """A non-negative quantity that is not money (hours, months, a multiple)."""
 Flag = Annotated[bool, Check()]
+Keyed = Annotated[dict[Key, T], Check(min_length=1)]
+"""A table of records by their keys, with at least one: ``Keyed[Setting]``."""
+NonEmpty = Annotated[list[T], Check(min_length=1)]
+"""A list with at least one item: ``NonEmpty[Text]``."""
 
 
 class AtKey(ValueError):
