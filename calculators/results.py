@@ -18,7 +18,7 @@ from typing import Any
 from calculators import charts, formatting
 from calculators.formatting import Currency
 from calculators.parsing import parse_inputs, unparse
-from calculators.spec import Calculator, Inputs, OutputKind, Result, Table, show
+from calculators.spec import Calculator, Column, Inputs, OutputKind, Result, Table, show
 
 Raw = float | int | str
 
@@ -89,15 +89,9 @@ class ShownLine:
 
 
 @dataclass(frozen=True)
-class ShownColumn:
-    label: str
-    kind: OutputKind
-
-
-@dataclass(frozen=True)
 class ShownTable:
     caption: str
-    columns: tuple[ShownColumn, ...]
+    columns: tuple[Column, ...]
     rows: tuple[tuple[Shown, ...], ...]
     chart_data: bool = False
     """The data of a chart in the same result (folded away on screen, after the charts)."""
@@ -165,7 +159,7 @@ def present_table(table: Table, currency: Currency | None) -> ShownTable:
     """A result table with each cell's raw value (rounded like an output) and display text."""
     return ShownTable(
         caption=table.caption,
-        columns=tuple(ShownColumn(column.label, column.kind) for column in table.columns),
+        columns=table.columns,
         rows=tuple(
             tuple(shown(column.kind, cell, currency) for column, cell in zip(table.columns, row, strict=True))
             for row in table.rows
