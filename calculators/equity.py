@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from calculators import fields
 from calculators.figures import Figures, HireGrant
 from calculators.formatting import Currency, about, half_up, money, number, percent, percent_range, plural
@@ -20,7 +22,6 @@ from calculators.spec import (
     Chart,
     Column,
     Group,
-    Input,
     Inputs,
     Line,
     Output,
@@ -273,9 +274,8 @@ def build(figures: Figures) -> Calculator:
             ),
         )
 
-    def company_value(name: str, label: str, *, step: float, default: float, help: str) -> Input:  # noqa: A002
-        """A price for the whole company: a round's valuation or a sale's."""
-        return fields.money(name, label, currency, maximum=MAX_VALUATION, step=step, default=default, help=help)
+    company_value = partial(fields.money, currency=currency, maximum=MAX_VALUATION)
+    """A price for the whole company: a round's valuation or a sale's."""
 
     first = by_hire.hires[0]
     return Calculator(
