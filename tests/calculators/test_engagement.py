@@ -13,7 +13,7 @@ from calculators import engagement, loaded_cost
 from calculators.charts import render_legend, render_svg
 from calculators.html import results_panel
 from calculators.results import present
-from tests.calculators.helpers import check_any_input, cli, errors, figures, raw_fields, record, run
+from tests.calculators.helpers import assert_cli_rejects, check_any_input, cli, errors, figures, raw_fields, record, run
 
 CALC = engagement.build(figures())
 LOADED = loaded_cost.build(figures())
@@ -268,7 +268,4 @@ def test_cli_round_trip() -> None:
 
 @pytest.mark.parametrize(("field", "value"), [("months", "121"), ("agency_region", "moon"), ("hours_per_month", "x")])
 def test_cli_rejects_bad_input(field: str, value: str) -> None:
-    code, got, stderr = cli("engagement", f"{field}={value}")
-    assert code == 2
-    assert list(got["errors"]) == [field]
-    assert "Traceback" not in stderr
+    assert_cli_rejects("engagement", field, value)
