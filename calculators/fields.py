@@ -7,7 +7,7 @@ and :func:`count` are the shapes every other number field takes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypedDict, Unpack
 
 from calculators.figures import Figures
@@ -84,16 +84,16 @@ def count(
     return Input(name, label, kind, help, unit, minimum, maximum, step, **start)
 
 
+def choice(name: str, label: str, options: Iterable[tuple[str, str]], *, default: str, help: str) -> Input:  # noqa: A002
+    """One of ``options``, as (value, label) pairs in the order the menu lists them."""
+    choices = tuple(Choice(value, text) for value, text in options)
+    return Input(name, label, "choice", help, choices=choices, default=default)
+
+
 def level(figures: Figures, *, default: str = "mid", sets: str = "the salary") -> Input:
     """The seniority level, which sets the starting figures of the fields that follow it."""
-    return Input(
-        "level",
-        "Level",
-        "choice",
-        choices=tuple(Choice(key, item.label) for key, item in figures.levels.items()),
-        default=default,
-        help=f"Sets {sets} the calculator starts from.",
-    )
+    levels = ((key, item.label) for key, item in figures.levels.items())
+    return choice("level", "Level", levels, default=default, help=f"Sets {sets} the calculator starts from.")
 
 
 def base_salary(figures: Figures, *, name: str = "base_salary", label: str = "Base salary", help: str = "") -> Input:  # noqa: A002
