@@ -279,7 +279,7 @@ def test_present_formats_the_schedule_and_draws_the_chart() -> None:
     shown = present(CALC, *run(CALC, dilution_pct="0", **fields))
     (table,) = shown.tables
     assert table.columns[0].label == "Month"
-    twelve = next(row for row in table.rows if row[0].value == 12)
+    twelve = next(row for row in table.cells if row[0].value == 12)
     assert [cell.display for cell in twelve] == ["12", "25%", "0.25%", "$2,500"]
     (chart,) = shown.charts
     assert chart.svg.startswith('<svg class="calc-chart"')
