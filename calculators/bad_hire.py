@@ -149,18 +149,16 @@ def build(figures: Figures) -> Calculator:
             ),
         )
 
-    def driver_input(
-        name: str, label: str, unit: str, maximum: float, step: float, *, minimum: float = 0, kind: str = "number"
-    ) -> Input:
+    def driver_input(name: str, label: str, unit: str, maximum: float, step: float, *, minimum: float = 0) -> Input:
         setting = drivers[name]
-        return Input(
+        return fields.count(
             name,
             label,
-            "integer" if kind == "integer" else "number",
-            unit=unit,
+            unit,
             minimum=minimum,
             maximum=maximum,
             step=step,
+            whole=False,
             default=setting.value,
             help=f"{setting.note} Starts at {setting_text(setting, figures)}{_assumed(setting, figures)}: "
             f"{setting.reason or ''}".rstrip(": "),
@@ -177,14 +175,12 @@ def build(figures: Figures) -> Calculator:
             fields.level(figures),
             fields.base_salary(figures),
             fields.overhead(figures),
-            Input(
+            fields.count(
                 "months_before_exit",
                 "Months before they leave",
-                "integer",
-                unit="months",
+                "months",
                 minimum=1,
                 maximum=MAX_MONTHS,
-                step=1,
                 default=cost_claim.months_before_exit,
                 help=f"How long it takes to notice, act and part ways. Starts at {cost_claim.months_before_exit} "
                 "months, the case the most repeated estimate describes.",
@@ -192,13 +188,11 @@ def build(figures: Figures) -> Calculator:
             driver_input("output_value_multiple", "Value of a good hire's output", "× yearly cost", 20, 0.1, minimum=1),
             driver_input("productivity_pct", "Productivity of the wrong hire", "%", 100, 1),
             driver_input("team_hours_per_week", "Others' hours lost a week", "hours a week", 168, 1),
-            Input(
+            fields.money(
                 "team_hourly_cost",
                 "Cost of an hour of others' time",
-                "number",
+                currency,
                 unit=fields.per(currency, "an hour"),
-                currency=currency,
-                minimum=0,
                 maximum=fields.MAX_RATE,
                 step=1,
                 default_from=hourly_cost,
@@ -206,14 +200,9 @@ def build(figures: Figures) -> Calculator:
                 help=f"Starts at this salary's fully loaded cost for an hour (a year ÷ {number(year_hours)} hours): "
                 "our assumption that the people covering are paid alike.",
             ),
-            Input(
+            fields.percent(
                 "recruiting_fee_pct",
                 "Recruiting cost of the replacement, share of salary",
-                "number",
-                unit="%",
-                minimum=0,
-                maximum=100,
-                step=1,
                 default=search.value,
                 help=f"{search.note} Starts at {percent(search.value)}.",
             ),

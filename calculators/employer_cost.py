@@ -398,26 +398,13 @@ def _benefit_lines(costs: CountryCosts, choices: Choices, base: float, currency:
                 health.premiums.period or "",
             )
         )
-    if choices.retirement_match_pct is not None:
-        lines.append(
-            CostLine(
-                "retirement",
-                "Retirement plan match",
-                base * choices.retirement_match_pct / 100,
-                f"{number(choices.retirement_match_pct)}% × base salary",
-                "benefits",
-            )
-        )
-    if choices.workers_comp_pct is not None:
-        lines.append(
-            CostLine(
-                "workers-comp",
-                "Workers' compensation insurance",
-                base * choices.workers_comp_pct / 100,
-                f"{number(choices.workers_comp_pct)}% × base salary",
-                "benefits",
-            )
-        )
+    shares = (
+        ("retirement", "Retirement plan match", choices.retirement_match_pct),
+        ("workers-comp", "Workers' compensation insurance", choices.workers_comp_pct),
+    )
+    for key, label, pct in shares:
+        if pct is not None:
+            lines.append(CostLine(key, label, base * pct / 100, f"{number(pct)}% × base salary", "benefits"))
     if choices.other_benefits is not None:
         lines.append(
             CostLine("other-benefits", "Other benefits", choices.other_benefits, "as entered, a year", "benefits")

@@ -19,10 +19,8 @@ from calculators.loaded_cost import salary_warnings
 from calculators.spec import (
     Calculator,
     Chart,
-    Choice,
     Column,
     Group,
-    Input,
     Inputs,
     Line,
     Output,
@@ -347,45 +345,40 @@ def build(figures: Figures) -> Calculator:
         ),
         inputs=(
             fields.level(figures, default=defaults.level, sets="the salary and the freelance rate"),
-            Input(
+            fields.count(
                 "hours_per_month",
                 "Hours of work a month",
-                "number",
-                unit="hours",
+                "hours",
                 minimum=1,
                 maximum=HOURS_IN_A_MONTH,
-                step=1,
+                whole=False,
                 default=full_month,
                 help=f"How much work you need. It starts at {full_month} hours, a full-time year of "
                 f"{number(year_hours)} hours divided by twelve.",
             ),
-            Input(
+            fields.count(
                 "months",
                 "Horizon",
-                "integer",
-                unit="months",
+                "months",
                 minimum=1,
                 maximum=MAX_MONTHS,
-                step=1,
                 default=defaults.months,
                 help="How long you need the work done.",
             ),
             fields.base_salary(figures, name="ft_base_salary", label="Employee's base salary"),
             fields.overhead(figures),
-            fields.one_off_cost(
+            fields.recruiting_fee(
                 figures,
                 "ft_hiring_cost",
                 "Cost of hiring the employee",
-                default_from=lambda inputs: inputs.number("ft_base_salary") * search.value / 100,
-                depends_on=("ft_base_salary",),
+                salary="ft_base_salary",
                 help=f"A recruiter's fee or job ads, paid once. Starts at {percent(search.value)} of the salary, "
                 "the fee one recruiting firm gives for software engineers.",
             ),
-            Input(
+            fields.choice(
                 "freelancer_location",
                 "Where the freelancer lives",
-                "choice",
-                choices=tuple(Choice(key, rates.label.capitalize()) for key, rates in locations.items()),
+                ((key, rates.label.capitalize()) for key, rates in locations.items()),
                 default=defaults.freelancer_location,
                 help=f"Sets the freelance rate the calculator starts from ({location_help}).",
             ),
@@ -397,11 +390,10 @@ def build(figures: Figures) -> Calculator:
                 follows=("level", "freelancer_location"),
                 help="Starts at the middle of the level's range where the freelancer lives.",
             ),
-            Input(
+            fields.choice(
                 "agency_region",
                 "Where the agency is based",
-                "choice",
-                choices=tuple(Choice(key, band.name) for key, band in agencies.items()),
+                ((key, band.name) for key, band in agencies.items()),
                 default=defaults.agency_region,
                 help="Sets the agency rate the calculator starts from.",
             ),

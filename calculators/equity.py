@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from calculators import fields
 from calculators.figures import Figures, HireGrant
 from calculators.formatting import Currency, about, half_up, money, number, percent, percent_range, plural
@@ -20,7 +22,6 @@ from calculators.spec import (
     Chart,
     Column,
     Group,
-    Input,
     Inputs,
     Line,
     Output,
@@ -273,6 +274,9 @@ def build(figures: Figures) -> Calculator:
             ),
         )
 
+    company_value = partial(fields.money, currency=currency, maximum=MAX_VALUATION)
+    """A price for the whole company: a round's valuation or a sale's."""
+
     first = by_hire.hires[0]
     return Calculator(
         name=NAME,
@@ -283,123 +287,86 @@ def build(figures: Figures) -> Calculator:
             "the assumptions you enter, before tax."
         ),
         inputs=(
-            Input(
+            fields.percent(
                 "grant_pct",
                 "Grant",
-                "number",
-                unit="%",
-                minimum=0,
-                maximum=100,
                 step=0.01,
                 default=first.median,
                 help=f"Percent of the company's fully diluted shares. Starts at {percent(first.median)}, the median "
                 f"grant to a startup's first hire (all roles, Carta's data as reported).",
             ),
-            Input(
+            fields.count(
                 "hire_number",
                 "Hire number (optional)",
-                "integer",
+                None,
                 minimum=1,
                 maximum=MAX_HIRE_NUMBER,
-                step=1,
                 required=False,
                 help=f"Which hire this is (1 for the first); compares the grant with grants to that hire. Data "
                 f"covers hires #1–#{len(by_hire.hires)}.",
             ),
-            Input(
+            company_value(
                 "valuation",
                 "Valuation of the last round (post-money)",
-                "number",
-                unit=currency.code,
-                currency=currency,
-                minimum=0,
-                maximum=MAX_VALUATION,
                 step=100_000,
                 default=defaults.valuation,
                 help=f"The investors' price for the whole company. Starts at {money(defaults.valuation, currency)}, "
                 "our assumption for a seed-stage company.",
             ),
-            Input(
+            fields.percent(
                 "common_price_pct",
                 "Strike price, as a share of the investors' price",
-                "number",
-                unit="%",
-                minimum=0,
-                maximum=100,
-                step=1,
                 default=defaults.common_price_pct,
                 help="The 409A price of common stock (the options' strike) divided by the price investors paid for "
                 f"preferred stock. Starts at {percent(defaults.common_price_pct)}, our assumption; ask for the real "
                 "one.",
             ),
-            Input(
+            company_value(
                 "exit_valuation",
                 "Exit valuation",
-                "number",
-                unit=currency.code,
-                currency=currency,
-                minimum=0,
-                maximum=MAX_VALUATION,
                 step=1_000_000,
                 default=defaults.exit_valuation,
                 help=f"What the company might sell for. Starts at {money(defaults.exit_valuation, currency)}, our "
                 "assumption; try zero, the most common outcome.",
             ),
-            Input(
+            fields.percent(
                 "dilution_pct",
                 "Dilution before the exit",
-                "number",
-                unit="%",
-                minimum=0,
                 maximum=99,
-                step=1,
                 default=defaults.dilution_pct,
                 help="How much later funding rounds shrink the grant's share before an exit. Starts at "
                 f"{percent(defaults.dilution_pct)}, our assumption.",
             ),
-            Input(
+            fields.count(
                 "vest_years",
                 "Vesting period",
-                "integer",
-                unit="years",
+                "years",
                 minimum=1,
                 maximum=MAX_VEST_YEARS,
-                step=1,
                 default=vesting.years,
                 help="How long until the whole grant has vested.",
             ),
-            Input(
+            fields.count(
                 "cliff_months",
                 "Cliff",
-                "integer",
-                unit="months",
-                minimum=0,
+                "months",
                 maximum=MAX_VEST_YEARS * 12,
-                step=1,
                 default=vesting.cliff_months,
                 help="Nothing vests before the cliff; at most the vesting period.",
             ),
-            Input(
+            fields.count(
                 "months_employed",
                 "Months employed",
-                "integer",
-                unit="months",
-                minimum=0,
+                "months",
                 maximum=MAX_MONTHS,
-                step=1,
                 default=defaults.months_employed,
                 help=f"How long the person has worked (or will have). Starts at {defaults.months_employed} months, "
                 "our assumption.",
             ),
-            Input(
+            fields.yearly(
+                currency,
                 "base_salary",
                 "Base salary (optional)",
-                "number",
-                unit=fields.per(currency, "a year"),
-                currency=currency,
-                minimum=0,
-                maximum=fields.MAX_SALARY,
-                step=1_000,
                 required=False,
                 help="Fill in to see total compensation; leave blank for the equity alone.",
             ),

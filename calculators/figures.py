@@ -36,12 +36,15 @@ from calculators.schema import (
     Flag,
     IsoDate,
     Key,
+    Keyed,
     Money,
+    NonEmpty,
     Percent,
     ShortText,
     Text,
     from_json,
     ordered,
+    value_or_band,
 )
 
 FIGURES_FILE = "figures.json"
@@ -76,10 +79,10 @@ class SameKeys:
     in_order: bool = False
 
 
-SourceKey = Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("sources", "source")]
-LevelKey = Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("levels", "level")]
+SourceKey = Annotated[Key, Refers("sources", "source")]
+LevelKey = Annotated[Key, Refers("levels", "level")]
 Positive = Annotated[float, Check(gt=0, le=10**12)]
-AreaKey = Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("interview.areas", "interview area")]
+AreaKey = Annotated[Key, Refers("interview.areas", "interview area")]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -205,8 +208,23 @@ class Level(Record):
 # --- pay.yaml ------------------------------------------------------------------------------
 
 
+class Span:
+    """A range from ``min`` to ``max``, mixed into the records that are one: the two must be in
+    order, and the range has a middle."""
+
+    min: float
+    max: float
+
+    def __post_init__(self) -> None:
+        ordered(self.min, self.max)
+
+    @property
+    def middle(self) -> float:
+        return (self.min + self.max) / 2
+
+
 @dataclass(frozen=True, kw_only=True)
-class MoneyBand(Sourced):
+class MoneyBand(Span, Sourced):
     """A pay band in whole currency units for one period (a year or an hour)."""
 
     min: Money
@@ -217,13 +235,6 @@ class MoneyBand(Sourced):
     region: Text
     label: Text | None = None
 
-    def __post_init__(self) -> None:
-        ordered(self.min, self.max)
-
-    @property
-    def middle(self) -> float:
-        return (self.min + self.max) / 2
-
     @property
     def name(self) -> str:
         """What the band is called in a sentence: its label, else its region."""
@@ -231,37 +242,23 @@ class MoneyBand(Sourced):
 
 
 @dataclass(frozen=True, kw_only=True)
-class PercentRange(Sourced):
+class PercentRange(Span, Sourced):
     min: Percent
     max: Percent
     unit: Literal["percent"]
 
-    def __post_init__(self) -> None:
-        ordered(self.min, self.max)
-
-    @property
-    def middle(self) -> float:
-        return (self.min + self.max) / 2
-
 
 @dataclass(frozen=True, kw_only=True)
 class Overhead(PercentRange):
-    covers: Annotated[list[Text], Check(min_length=1)]
+    covers: NonEmpty[Text]
 
 
 @dataclass(frozen=True, kw_only=True)
-class Band(Record):
+class Band(Span, Record):
     """A range of amounts, cited by the table it belongs to."""
 
     min: Money
     max: Money
-
-    def __post_init__(self) -> None:
-        ordered(self.min, self.max)
-
-    @property
-    def middle(self) -> float:
-        return (self.min + self.max) / 2
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -291,7 +288,7 @@ class Market(Record):
     label: Text
     currency: CurrencyCode
     per: Literal["year", "hour"]
-    percentiles: Annotated[list[Percentile], Check(min_length=1)]
+    percentiles: NonEmpty[Percentile]
 
     def __post_init__(self) -> None:
         points = [(point.at, point.value) for point in self.percentiles]
@@ -306,8 +303,8 @@ class Market(Record):
 class Pay(Record):
     salary: Annotated[dict[Key, MoneyBand], SameKeys("levels", "level")]
     market: Market
-    freelance: Annotated[dict[Key, RateTable], Check(min_length=1)]
-    agency: Annotated[dict[Key, MoneyBand], Check(min_length=1)]
+    freelance: Keyed[RateTable]
+    agency: Keyed[MoneyBand]
     overhead: Overhead
 
 
@@ -483,11 +480,7 @@ class PublishedPay(Sourced):
     note: Text | None = None
 
     def __post_init__(self) -> None:
-        band = (self.min is not None, self.max is not None)
-        if (self.value is not None) == any(band) or any(band) != all(band):
-            raise ValueError("give either value, or both min and max")
-        if self.min is not None and self.max is not None:
-            ordered(self.min, self.max)
+        value_or_band(self.value, self.min, self.max)
 
     @property
     def amount(self) -> float:
@@ -521,7 +514,7 @@ class CountryCosts(Record):
     currency: CurrencyCode
     locale: Annotated[str, Check(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
     """How the country writes amounts (CLDR): ``en_IN`` groups in lakhs, ``pt_BR`` writes R$."""
-    contributions: Annotated[dict[Key, Contribution], Check(min_length=1)]
+    contributions: Keyed[Contribution]
     limits: dict[Key, Limit] = field(default_factory=dict)
     extra_salaries: dict[Key, ExtraSalary] = field(default_factory=dict)
     relief: Relief | None = None
@@ -594,7 +587,7 @@ class CompensationCosts(Sourced):
 
 @dataclass(frozen=True, kw_only=True)
 class Ecec(Record):
-    groups: Annotated[dict[Key, CompensationCosts], Check(min_length=1)]
+    groups: Keyed[CompensationCosts]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -619,7 +612,7 @@ class Vesting(Sourced):
 @dataclass(frozen=True, kw_only=True)
 class EquityDefaults(Sourced):
     valuation: Money
-    common_price_pct: Annotated[float, Check(ge=0, le=100)]
+    common_price_pct: Percent
     exit_valuation: Annotated[float, Check(ge=0, le=10**12)]
     dilution_pct: Annotated[float, Check(ge=0, lt=100)]
     months_employed: Annotated[int, Check(ge=0, le=600)]
@@ -643,7 +636,7 @@ class HireGrant(Record):
 @dataclass(frozen=True, kw_only=True)
 class GrantsByHire(Sourced):
     covers: Text
-    hires: Annotated[list[HireGrant], Check(min_length=1)]
+    hires: NonEmpty[HireGrant]
 
     def __post_init__(self) -> None:
         numbers = [item.hire for item in self.hires]
@@ -663,14 +656,11 @@ class Equity(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
-class BadHireCost(Sourced):
+class BadHireCost(Span, Sourced):
     min: Annotated[float, Check(ge=0, le=100)]
     max: Annotated[float, Check(ge=0, le=100)]
     unit: Literal["multiple"]
     months_before_exit: Annotated[int, Check(ge=1, le=60)]
-
-    def __post_init__(self) -> None:
-        ordered(self.min, self.max)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -716,8 +706,8 @@ CLAIM_STATUS = {
 @dataclass(frozen=True, kw_only=True)
 class BadHire(Record):
     cost: BadHireCost
-    drivers: Annotated[dict[Key, Setting], Check(min_length=1)]
-    claims: Annotated[dict[Key, Claim], Check(min_length=1)]
+    drivers: Keyed[Setting]
+    claims: Keyed[Claim]
 
 
 # --- engagement.yaml -----------------------------------------------------------------------
@@ -727,11 +717,9 @@ class BadHire(Record):
 class EngagementDefaults(Sourced):
     level: LevelKey
     months: Annotated[int, Check(ge=1, le=120)]
-    freelancer_location: Annotated[
-        str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("pay.freelance", "freelancer location")
-    ]
-    agency_region: Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("pay.agency", "region")]
-    eor_country: Annotated[str, Check(pattern=r"^[a-z][a-z0-9_-]{0,63}$"), Refers("employer_costs", "country")]
+    freelancer_location: Annotated[Key, Refers("pay.freelance", "freelancer location")]
+    agency_region: Annotated[Key, Refers("pay.agency", "region")]
+    eor_country: Annotated[Key, Refers("employer_costs", "country")]
     """Where the employee abroad (through an employer of record) starts."""
 
 
@@ -801,9 +789,9 @@ class EngagementRule(Record):
 class Role(Sourced):
     WORDS = True
 
-    questions: Annotated[dict[Key, RoleQuestion], Check(min_length=1)]
+    questions: Keyed[RoleQuestion]
     models: dict[Literal["full-time", "freelance", "agency"], EngagementModel]
-    engagement: Annotated[list[EngagementRule], Check(min_length=1)]
+    engagement: NonEmpty[EngagementRule]
     top_areas: Annotated[int, Check(ge=1, le=8)]
 
     def __post_init__(self) -> None:
@@ -841,11 +829,7 @@ class Quantity(Sourced):
     max: Positive | None = None
 
     def __post_init__(self) -> None:
-        span = (self.min is not None, self.max is not None)
-        if (self.value is not None) == any(span) or any(span) != all(span):
-            raise ValueError("give either value, or both min and max")
-        if self.min is not None and self.max is not None:
-            ordered(self.min, self.max)
+        value_or_band(self.value, self.min, self.max)
 
     @property
     def plural(self) -> str:
@@ -898,8 +882,8 @@ class Rules(Record):
     """Deadlines and thresholds set by law for hiring, paying and granting options (United States
     federal unless the label says otherwise)."""
 
-    deadlines: Annotated[dict[Key, Deadline], Check(min_length=1)]
-    thresholds: Annotated[dict[Key, Threshold], Check(min_length=1)]
+    deadlines: Keyed[Deadline]
+    thresholds: Keyed[Threshold]
 
 
 # --- interview.yaml ------------------------------------------------------------------------
@@ -972,7 +956,7 @@ class Area(Sourced):
 @dataclass(frozen=True, kw_only=True)
 class Interview(Record):
     scale: Scale
-    areas: Annotated[dict[Key, Area], Check(min_length=1)]
+    areas: Keyed[Area]
 
 
 # --- red_flags.yaml, scorecard.yaml ---------------------------------------------------------
@@ -988,7 +972,7 @@ class RedFlag(Sourced):
     check: Text
     check_source: SourceKey
     """Where the check comes from; the signal itself is ``source``."""
-    shows_in: Annotated[list[AreaKey], Check(min_length=1)]
+    shows_in: NonEmpty[AreaKey]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1016,7 +1000,7 @@ class ScoreBand(Record):
 @dataclass(frozen=True, kw_only=True)
 class Recommendation(Sourced):
     min_scored_areas: Annotated[int, Check(ge=1, le=50)]
-    bands: Annotated[list[ScoreBand], Check(min_length=1)]
+    bands: NonEmpty[ScoreBand]
 
     def __post_init__(self) -> None:
         thresholds = [band.min_score for band in self.bands]
@@ -1090,9 +1074,9 @@ class Figures(Record):
     """Every validated fact: one field per file in ``data/`` (``pay`` is ``pay.yaml``)."""
 
     sources: dict[Key, Source]
-    levels: Annotated[dict[Key, Level], Check(min_length=1)]
+    levels: Keyed[Level]
     pay: Pay
-    employer_costs: Annotated[dict[Key, CountryCosts], Check(min_length=1)]
+    employer_costs: Keyed[CountryCosts]
     recruiting: Recruiting
     ecec: Ecec
     equity: Equity
@@ -1100,9 +1084,9 @@ class Figures(Record):
     engagement: Engagement
     scorecard: Scorecard
     role: Role
-    process: Annotated[dict[Key, Quantity], Check(min_length=1)]
+    process: Keyed[Quantity]
     interview: Interview
-    red_flags: Annotated[dict[Key, RedFlag], Check(min_length=1)]
+    red_flags: Keyed[RedFlag]
     rules: Rules
     exchange: ExchangeRule
     currencies: dict[str, Currency] = field(default_factory=dict, metadata={DERIVED: "CLDR, for each currency used"})

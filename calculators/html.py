@@ -84,7 +84,7 @@ def table_html(table: ShownTable) -> str:
     numeric = [column.kind in _NUMERIC for column in table.columns]
     head = "".join(f'<th scope="col">{escape(column.label)}</th>' for column in table.columns)
     rows = []
-    for row in table.rows:
+    for row in table.cells:
         cells = []
         for index, (cell, is_number) in enumerate(zip(row, numeric, strict=True)):
             tag = 'th scope="row"' if index == 0 else "td"

@@ -12,6 +12,7 @@ dollars at the dated rate (:mod:`calculators.countries`); the US-only fields do 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from calculators import countries, fields
@@ -22,7 +23,6 @@ from calculators.formatting import Currency, about, money, money_range, number, 
 from calculators.market import below_floor, position
 from calculators.spec import (
     Calculator,
-    Choice,
     Group,
     Input,
     Inputs,
@@ -209,16 +209,16 @@ def build(figures: Figures) -> Calculator:
         countries.optional_field(figures),
         *employee_inputs(figures),
         replace(
-            fields.one_off_cost(
+            fields.recruiting_fee(
                 figures,
                 "recruiting_fee",
                 "Recruiting fee",
-                default_from=lambda inputs: inputs.number("base_salary") * search.value / 100,
-                depends_on=("country", "base_salary"),
+                salary="base_salary",
                 help=f"A recruiter's fee, paid once, in the country's currency. Starts at {percent(search.value)} "
                 "of base salary, the fee one recruiting firm gives for software engineers; enter 0 if you search "
                 "yourself.",
             ),
+            depends_on=("country", "base_salary"),
             unit="in the country's currency, once",
             currency_from=countries.local_money(figures),
         ),
@@ -410,48 +410,39 @@ def employee_inputs(figures: Figures) -> tuple[Input, ...]:
             + abroad,
         )
 
+    def follows_state(start: Callable[[Inputs], float]) -> fields.Start:
+        """A state's figure: starts from the state chosen, counts only where a country has states."""
+        return {"default_from": start, "depends_on": ("state",), "applies_if": has_states}
+
     return (
-        Input(
+        fields.choice(
             "state",
             "US state where the employee works",
-            "choice",
-            choices=tuple(Choice(key, rules.label) for key, rules in states.items()),
+            ((key, rules.label) for key, rules in states.items()),
             default=defaults.state,
             applies_if=has_states,
             help="Sets the state's unemployment insurance rate and taxable wage base (United States only).",
         ),
-        Input(
+        fields.percent(
             "state_unemployment_pct",
             "State unemployment insurance rate",
-            "number",
-            unit="%",
-            minimum=0,
             maximum=20,
             step=0.1,
-            default_from=state_rate,
-            depends_on=("state",),
-            applies_if=has_states,
+            **follows_state(state_rate),
             help="Starts at the state's rate for a new employer; your state's notice gives yours.",
         ),
-        Input(
+        fields.yearly(
+            currency,
             "state_wage_base",
             "State taxable wage base",
-            "number",
-            unit=fields.per(currency, "a year"),
-            currency=currency,
-            minimum=0,
-            maximum=fields.MAX_SALARY,
             step=100,
-            default_from=state_base,
-            depends_on=("state",),
-            applies_if=has_states,
+            **follows_state(state_base),
             help="The pay a year on which state unemployment insurance is charged.",
         ),
-        Input(
+        fields.choice(
             "health_plan",
             "Health plan",
-            "choice",
-            choices=tuple(Choice(key, label) for key, label in PLANS),
+            PLANS,
             default=defaults.health_plan,
             applies_if=has_health,
             help="The employer's share of an average plan; starts at single cover, our assumption (United States "

@@ -88,19 +88,12 @@ class ShownLine:
     formula: str
 
 
-@dataclass(frozen=True)
-class ShownColumn:
-    label: str
-    kind: OutputKind
+@dataclass(frozen=True, kw_only=True)
+class ShownTable(Table):
+    """A result's table with its cells as a reader reads them (``cells``, row by row, each with
+    its raw value rounded like an output)."""
 
-
-@dataclass(frozen=True)
-class ShownTable:
-    caption: str
-    columns: tuple[ShownColumn, ...]
-    rows: tuple[tuple[Shown, ...], ...]
-    chart_data: bool = False
-    """The data of a chart in the same result (folded away on screen, after the charts)."""
+    cells: tuple[tuple[Shown, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -163,15 +156,11 @@ def calculate(calculator: Calculator, fields: Iterable[tuple[str, str]]) -> tupl
 
 def present_table(table: Table, currency: Currency | None) -> ShownTable:
     """A result table with each cell's raw value (rounded like an output) and display text."""
-    return ShownTable(
-        caption=table.caption,
-        columns=tuple(ShownColumn(column.label, column.kind) for column in table.columns),
-        rows=tuple(
-            tuple(shown(column.kind, cell, currency) for column, cell in zip(table.columns, row, strict=True))
-            for row in table.rows
-        ),
-        chart_data=table.chart_data,
+    cells = tuple(
+        tuple(shown(column.kind, cell, currency) for column, cell in zip(table.columns, row, strict=True))
+        for row in table.rows
     )
+    return ShownTable(table.caption, table.columns, table.rows, table.chart_data, cells=cells)
 
 
 def present(calculator: Calculator, inputs: Inputs, result: Result) -> Presented:

@@ -13,15 +13,14 @@ Every recommendation says which answers led to it.
 
 from __future__ import annotations
 
+from calculators import fields
 from calculators.employer_cost import cited_records, default_choices, employer_cost
 from calculators.figures import Figures, MoneyBand, RoleAnswer
 from calculators.formatting import about, money_range, span
 from calculators.scorecard import areas_of
 from calculators.spec import (
     Calculator,
-    Choice,
     Column,
-    Input,
     Inputs,
     Line,
     Output,
@@ -187,7 +186,6 @@ def build(figures: Figures) -> Calculator:
             ),
         )
 
-    fields_per_year = f"{currency.code} a year"
     return Calculator(
         name=NAME,
         title="Role worksheet",
@@ -197,11 +195,10 @@ def build(figures: Figures) -> Calculator:
             "not a verdict: each suggestion says which answers led to it."
         ),
         inputs=tuple(
-            Input(
+            fields.choice(
                 key,
                 question.label,
-                "choice",
-                choices=tuple(Choice(answer_key, answer.label) for answer_key, answer in question.answers.items()),
+                ((answer_key, answer.label) for answer_key, answer in question.answers.items()),
                 default=question.default,
                 help="Pick the answer closest to your situation.",
             )
@@ -223,14 +220,14 @@ def build(figures: Figures) -> Calculator:
                 "loaded_cost_low",
                 "An employee's full cost, low end",
                 "money",
-                fields_per_year,
+                fields.per(currency, "a year"),
                 "The salary band's low end with taxes, benefits and equipment.",
             ),
             Output(
                 "loaded_cost_high",
                 "An employee's full cost, high end",
                 "money",
-                fields_per_year,
+                fields.per(currency, "a year"),
                 "The salary band's high end with taxes, benefits and equipment.",
             ),
         ),

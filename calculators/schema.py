@@ -94,6 +94,10 @@ Percent = Annotated[float, Check(ge=0, le=100)]
 Amount = Annotated[float, Check(ge=0, le=MAX_MONEY)]
 """A non-negative quantity that is not money (hours, months, a multiple)."""
 Flag = Annotated[bool, Check()]
+Keyed = Annotated[dict[Key, T], Check(min_length=1)]
+"""A table of records by their keys, with at least one: ``Keyed[Setting]``."""
+NonEmpty = Annotated[list[T], Check(min_length=1)]
+"""A list with at least one item: ``NonEmpty[Text]``."""
 
 
 class AtKey(ValueError):
@@ -109,6 +113,15 @@ def ordered(low: float, high: float, what: str = "min") -> None:
     if low > high:
         other = "max" if what == "min" else what.replace("min", "max")
         raise ValueError(f"{what} ({low:g}) is larger than {other} ({high:g})")
+
+
+def value_or_band(value: float | None, low: float | None, high: float | None) -> None:
+    """A record's check: one figure (``value``) or a band (both ``min`` and ``max``, in order)."""
+    band = (low is not None, high is not None)
+    if (value is not None) == any(band) or any(band) != all(band):
+        raise ValueError("give either value, or both min and max")
+    if low is not None and high is not None:
+        ordered(low, high)
 
 
 # --- From the build's JSON back to the dataclasses --------------------------------------------

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from calculators import fields
 from calculators.figures import Figures, shipped
 from calculators.formatting import half_up, number
 from calculators.spec import (
@@ -304,14 +305,12 @@ def _inputs(figures: Figures) -> tuple[Input, ...]:
             )
         )
         inputs.append(
-            Input(
+            fields.count(
                 field("weight", area.key),
                 f"Weight: {area.title}",
-                "number",
-                unit="points",
-                minimum=0,
+                "points",
                 maximum=MAX_WEIGHT,
-                step=1,
+                whole=False,
                 default=area.weight,
                 help=f"Starts at {number(area.weight)} points (our assumption). Only the ratio between weights "
                 "matters.",

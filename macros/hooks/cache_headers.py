@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
+from macros.built_site import BuiltSiteOnly
 
 # As pyodide_assets.py writes them (hooks import nothing from each other: MkDocs loads each by
 # its path; tests/macros/hooks/test_cache_headers.py checks they agree).
@@ -56,15 +56,7 @@ def apply(site: Path) -> list[str]:
     return paths
 
 
-_serving = False
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    """``csp.py`` writes no ``_headers`` while serving; nothing to add to then."""
-    global _serving  # noqa: PLW0603 - MkDocs hooks keep per-run state at module level
-    _serving = command == "serve"
-
-
-def on_post_build(*, config: MkDocsConfig) -> None:
-    if not _serving:
-        apply(Path(config.site_dir))
+# ``csp.py`` writes no ``_headers`` while serving; nothing to add to then.
+_events = BuiltSiteOnly(apply)
+on_startup = _events.on_startup
+on_post_build = _events.on_post_build

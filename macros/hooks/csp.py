@@ -26,8 +26,7 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-
+from macros.built_site import BuiltSiteOnly
 from macros.html_tokens import Attributes, inline_code, rewrite, start_tag
 
 META = ("http-equiv", "Content-Security-Policy")
@@ -155,16 +154,8 @@ def apply(site_dir: Path) -> dict[str, str]:
     return directives
 
 
-_serving = False
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    """``mkdocs serve`` injects an inline live-reload script that changes on every request and
-    so cannot be hashed: while serving, pages carry no policy (the built site always does)."""
-    global _serving  # noqa: PLW0603 - MkDocs hooks keep per-run state at module level
-    _serving = command == "serve"
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    if not _serving:
-        apply(Path(config.site_dir))
+# ``mkdocs serve`` injects an inline live-reload script that changes on every request and
+# so cannot be hashed: while serving, pages carry no policy (the built site always does).
+_events = BuiltSiteOnly(apply)
+on_startup = _events.on_startup
+on_post_build = _events.on_post_build

@@ -24,8 +24,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from macros.built_site import BuiltSiteOnly
 
 SERVICE_WORKER = "service-worker.js"
 REGISTRATION = Path("assets") / "js" / "offline.js"
@@ -142,15 +143,7 @@ def apply(site: Path) -> Manifest:
     return write_manifest(site)
 
 
-_serving = False
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    """``mkdocs serve`` rebuilds on every edit: it must never leave a worker in a browser."""
-    global _serving  # noqa: PLW0603 - MkDocs hooks keep per-run state at module level
-    _serving = command == "serve"
-
-
-def on_post_build(*, config: MkDocsConfig) -> None:
-    if not _serving:
-        apply(Path(config.site_dir))
+# ``mkdocs serve`` rebuilds on every edit: it must never leave a worker in a browser.
+_events = BuiltSiteOnly(apply)
+on_startup = _events.on_startup
+on_post_build = _events.on_post_build

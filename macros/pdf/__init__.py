@@ -51,7 +51,7 @@ def build_pdf(site: Path, target: Path, *, project: Path = ROOT, paper: str = "a
         path = built_file(site, page.url)
         if not path.is_file():
             raise PdfError(f"{path}: a page in the nav was not built (build the site first)")
-        pages.append(Page(url=page.url, html=path.read_text(encoding="utf-8"), part=page.part))
+        pages.append(Page(url=page.url, title=page.title, part=page.part, html=path.read_text(encoding="utf-8")))
     first, last = (datetime.date.fromisoformat(day) for day in made.sources_read)
     edition = Edition(
         title=made.site_name,

@@ -10,20 +10,17 @@ from pathlib import Path
 
 from bs4 import Tag
 
+from macros.manifest import ManifestPage
 from macros.pdf.links import Book, chapter_anchor, ids_of, prefix_ids, relink
 from macros.pdf.paper import article_of, for_paper, keep_figures_whole, new_tag, text_of
 from macros.render import long_date
 
 
-@dataclass(frozen=True)
-class Page:
-    """A page of the guide in reading order: its address in the site and its built HTML."""
+@dataclass(frozen=True, kw_only=True)
+class Page(ManifestPage):
+    """A page of the guide in reading order, as the build's manifest lists it, with its built HTML."""
 
-    url: str
-    """Site-relative, as in the site's links: ``""`` for home, ``"cost/"``, ``"calculators/equity/"``."""
     html: str
-    part: str = ""
-    """The nav section the page belongs to ("Calculators"), or "" for a page at the top level."""
 
 
 @dataclass(frozen=True)

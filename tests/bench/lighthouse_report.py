@@ -11,7 +11,6 @@ SEO is below 1.00 (performance is reported only; the aim is 0.95 or better).
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -26,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.support.browser import CHROMIUM_FLAGS, page_paths  # noqa: E402 - after the path is set
+from tests.support.reports import site_arguments  # noqa: E402
 from tests.support.server import serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -93,12 +93,8 @@ def lost_points(report: dict[str, Any], category: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
-    parser.add_argument("paths", nargs="*", help="pages (default: home, the longest guide page, a calculator)")
-    args = parser.parse_args(argv)
-    if not (args.site / "index.html").is_file():
-        print(f"error: no built site in {args.site}: run `make build` first", file=sys.stderr)
+    args = site_arguments(__doc__, argv, pages="home, the longest guide page, a calculator")
+    if args is None:
         return 2
     if not LIGHTHOUSE.exists():
         print("error: Lighthouse is not installed: run `make node_modules/.installed`", file=sys.stderr)

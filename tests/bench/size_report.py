@@ -9,7 +9,6 @@ page in a fresh headless Chromium context (empty cache) and prints a table in Ki
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -17,17 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.support.browser import chromium, page_paths  # noqa: E402 - after the path is set
+from tests.support.reports import site_arguments  # noqa: E402
 from tests.support.server import serve  # noqa: E402
 from tests.support.weight import CATEGORIES, first_visit  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
-    parser.add_argument("paths", nargs="*", help="pages to measure (default: every page)")
-    args = parser.parse_args(argv)
-    if not (args.site / "index.html").is_file():
-        print(f"error: no built site in {args.site}: run `make build` first", file=sys.stderr)
+    args = site_arguments(__doc__, argv, pages="every page")
+    if args is None:
         return 2
     paths = args.paths or [p for p in page_paths(args.site) if p != "/404.html"]
     header = f"{'page':<32}" + "".join(f"{name:>9}" for name in CATEGORIES) + f"{'total':>10}"

@@ -94,12 +94,19 @@ def _pyodide_requests(requests: list[str]) -> list[str]:
     return found
 
 
+def visit_once(visit: Session, site: Path, port: int) -> str:
+    """Open the calculator page while ``site`` is served, until it is ready and the worker has kept
+    what it keeps, then stop the server. Returns the site's address, now offline."""
+    with serve(site, port=port) as url:
+        visit.page.goto(url + PAGE)
+        visit.wait_state("ready")
+        wait_settled(visit.page)
+    return url
+
+
 def test_a_calculator_page_works_offline_after_one_visit(visit: Session, site: Path, port: int) -> None:
     page = visit.page
-    with serve(site, port=port) as url:
-        page.goto(url + PAGE)
-        visit.wait_state("ready")
-        wait_settled(page)
+    url = visit_once(visit, site, port)
     # The server is gone: everything below comes from what the first visit kept.
     page.reload()
     visit.wait_state("ready")
@@ -168,10 +175,7 @@ def test_a_new_build_replaces_the_old_cache_on_the_next_visit(
 
 def test_a_stale_snapshot_falls_back_to_a_normal_start(visit: Session, site: Path, port: int) -> None:
     page = visit.page
-    with serve(site, port=port) as url:
-        page.goto(url + PAGE)
-        visit.wait_state("ready")
-        wait_settled(page)
+    visit_once(visit, site, port)
     [runtime] = [paths for name, paths in kept(page).items() if name.startswith(RUNTIME_PREFIX)]
     assert any(path.endswith(SNAPSHOT) for path in runtime), runtime
     assert page.evaluate(STALE_SNAPSHOT)

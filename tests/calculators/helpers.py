@@ -34,6 +34,12 @@ def record(calculator: Calculator, **fields: str) -> dict[str, Any]:
     return present(calculator, *run(calculator, **fields)).record()
 
 
+def outputs_of(calculator: Calculator, **fields: str) -> dict[str, Any]:
+    """The raw outputs of the CLI's ``--json`` record for ``fields``."""
+    got: dict[str, Any] = record(calculator, **fields)["outputs"]
+    return got
+
+
 def errors(calculator: Calculator, **fields: str) -> dict[str, str]:
     try:
         run(calculator, **fields)
@@ -47,6 +53,14 @@ def cli(name: str, *fields: str) -> tuple[int, Any, str]:
     figures()
     done = run_in(ROOT, [sys.executable, "-m", "calculators", "run", name, *fields, "--json"], timeout=60)
     return done.returncode, json.loads(done.stdout) if done.stdout.strip() else None, done.stderr
+
+
+def assert_cli_rejects(name: str, field: str, value: str) -> None:
+    """The CLI refuses ``field=value`` with exit status 2, naming only that field, and no traceback."""
+    code, got, stderr = cli(name, f"{field}={value}")
+    assert code == 2
+    assert list(got["errors"]) == [field]
+    assert "Traceback" not in stderr
 
 
 _NUMBERS = st.one_of(
@@ -103,3 +117,9 @@ def check_any_input(calculator: Calculator, fields: Iterable[tuple[str, str]]) -
     assert dumps(shown.record()) == dumps(again.record())
     assert shown.charts == again.charts
     return result
+
+
+def any_outputs(calculator: Calculator, fields: Iterable[tuple[str, str]]) -> dict[str, float] | None:
+    """:func:`check_any_input`'s outputs as numbers, or None where the fields had errors."""
+    result = check_any_input(calculator, fields)
+    return None if result is None else {name: float(value) for name, value in result.outputs.items()}

@@ -21,6 +21,7 @@ from calculators.employer_cost import (
     like_for_like_markup,
 )
 from calculators.figures import CompensationCosts, Contribution
+from calculators.schema import from_json
 from tests.calculators.helpers import figures
 
 COSTS = figures().employer_costs[US]
@@ -55,21 +56,21 @@ def test_a_fixed_contribution_costs_the_same_at_any_pay() -> None:
     assert contribution_formula(rule, CURRENCY) == "a fixed $500 a year"
 
 
-def test_like_for_like_markup_by_hand() -> None:
-    group = CompensationCosts(
-        source="editorial",
-        reason="a test group",
-        label="Test group",
-        wages=50,
-        benefits=20,
-        paid_leave=5,
-        supplemental_pay=2,
-        insurance=6,
-        retirement=3,
-        legally_required=4,
-    )
-    # (20 − 5 − 2) ÷ (50 + 5 + 2) × 100 = 13 ÷ 57 × 100 = 22.807...
-    assert like_for_like_markup(group) == pytest.approx(22.807017, abs=1e-6)
+@pytest.mark.parametrize(
+    ("costs", "markup"),
+    [
+        # (20 − 5 − 2) ÷ (50 + 5 + 2) × 100 = 13 ÷ 57 × 100 = 22.807...
+        ((50, 20, 5, 2, 6, 3, 4), 13 / 57 * 100),
+        # BLS's columns: (14.01 − 3.54 − 1.90) ÷ (32.60 + 3.54 + 1.90) = 8.57 ÷ 38.04 = 22.529%.
+        ((32.60, 14.01, 3.54, 1.90, 3.62, 1.57, 3.38), 8.57 / 38.04 * 100),
+    ],
+    ids=["round", "bls"],
+)
+def test_like_for_like_markup_by_hand(costs: tuple[float, ...], markup: float) -> None:
+    columns = ("wages", "benefits", "paid_leave", "supplemental_pay", "insurance", "retirement", "legally_required")
+    record = {"source": "editorial", "reason": "a test group", "label": "Test group"}
+    group: CompensationCosts = from_json(CompensationCosts, record | dict(zip(columns, costs, strict=True)))
+    assert like_for_like_markup(group) == pytest.approx(markup)
 
 
 def test_like_for_like_markup_is_below_the_bls_share_for_every_group() -> None:

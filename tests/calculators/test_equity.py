@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -15,7 +14,16 @@ from calculators.charts import render_svg
 from calculators.formatting import percent_range
 from calculators.html import results_panel
 from calculators.results import present
-from tests.calculators.helpers import check_any_input, cli, errors, figures, raw_fields, record, run
+from tests.calculators.helpers import (
+    any_outputs,
+    cli,
+    errors,
+    figures,
+    outputs_of,
+    raw_fields,
+    record,
+    run,
+)
 
 CALC = equity.build(figures())
 HIRES = figures().equity.by_hire.hires
@@ -33,11 +41,6 @@ NORMAL = {
     "base_salary": "150,000",
     "hire_number": "1",
 }
-
-
-def outputs(**fields: str) -> dict[str, Any]:
-    got: dict[str, Any] = record(CALC, **fields)["outputs"]
-    return got
 
 
 def test_defaults_come_from_data() -> None:
@@ -126,7 +129,7 @@ def test_cliff_longer_than_vesting_is_refused() -> None:
     assert errors(CALC, vest_years="1", cliff_months="13") == {
         "cliff_months": "Cliff of 13 months is longer than the vesting (1 years = 12 months); enter at most 12"
     }
-    assert outputs(vest_years="1", cliff_months="12", months_employed="12")["vested_share_of_grant_pct"] == 100
+    assert outputs_of(CALC, vest_years="1", cliff_months="12", months_employed="12")["vested_share_of_grant_pct"] == 100
 
 
 def _range_warning(warnings: list[str], low: float, high: float) -> bool:
@@ -195,9 +198,8 @@ def test_bad_input_names_the_field() -> None:
 @settings(deadline=None, max_examples=150)
 @given(raw_fields(CALC))
 def test_any_input_gives_errors_or_finite_outputs(fields: list[tuple[str, str]]) -> None:
-    result = check_any_input(CALC, fields)
-    if result is not None:
-        out = {name: float(value) for name, value in result.outputs.items()}
+    out = any_outputs(CALC, fields)
+    if out is not None:
         assert out["value_at_exit"] >= 0
         assert out["vested_value_at_exit"] <= out["value_at_exit"] * (1 + 1e-12)
         assert out["exercise_cost_vested"] <= out["exercise_cost"] * (1 + 1e-12)
@@ -222,9 +224,9 @@ def test_value_at_exit_is_never_negative_and_never_falls_with_a_bigger_exit(
         "common_price_pct": str(strike),
         "dilution_pct": str(dilution),
     }
-    now = outputs(exit_valuation=str(exit_value), **fields)
+    now = outputs_of(CALC, exit_valuation=str(exit_value), **fields)
     assert now["value_at_exit"] >= 0
-    bigger = outputs(exit_valuation=str(min(exit_value * 2 + 1, equity.MAX_VALUATION)), **fields)
+    bigger = outputs_of(CALC, exit_valuation=str(min(exit_value * 2 + 1, equity.MAX_VALUATION)), **fields)
     assert bigger["value_at_exit"] >= now["value_at_exit"]
     # Never more than the grant's diluted share of the exit.
     assert now["value_at_exit"] <= float(grant) / 100 * (1 - dilution / 100) * exit_value + 0.01
@@ -277,7 +279,7 @@ def test_present_formats_the_schedule_and_draws_the_chart() -> None:
     shown = present(CALC, *run(CALC, dilution_pct="0", **fields))
     (table,) = shown.tables
     assert table.columns[0].label == "Month"
-    twelve = next(row for row in table.rows if row[0].value == 12)
+    twelve = next(row for row in table.cells if row[0].value == 12)
     assert [cell.display for cell in twelve] == ["12", "25%", "0.25%", "$2,500"]
     (chart,) = shown.charts
     assert chart.svg.startswith('<svg class="calc-chart"')

@@ -103,7 +103,7 @@ def test_tables_and_charts_are_rendered_with_captions() -> None:
     calc = _hostile_calculator()
     inputs, result = calculate(calc, [])
     shown = present(calc, inputs, result)
-    cell = shown.tables[0].rows[0][1]
+    cell = shown.tables[0].cells[0][1]
     assert (cell.value, cell.display) == (10.0, "$10")
     html = results_panel(shown)
     assert html.count("<caption>") == 2  # the breakdown and the result table

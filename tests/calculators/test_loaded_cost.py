@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +12,7 @@ from calculators import loaded_cost
 from calculators.employer_cost import US
 from calculators.formatting import money
 from calculators.results import dumps, present
-from tests.calculators.helpers import check_any_input, cli, errors, figures, raw_fields, record, run
+from tests.calculators.helpers import check_any_input, cli, errors, figures, outputs_of, raw_fields, record, run
 
 CALC = loaded_cost.build(figures())
 COSTS = figures().employer_costs[US]
@@ -30,11 +29,6 @@ NO_EXTRAS = {
     "recruiting_fee": "0",
 }
 """Every employer choice at nothing, so that only the payroll taxes are left."""
-
-
-def outputs(**fields: str) -> dict[str, Any]:
-    got: dict[str, Any] = record(CALC, **fields)["outputs"]
-    return got
 
 
 def lines(**fields: str) -> dict[str, float]:
@@ -87,7 +81,7 @@ def test_payroll_taxes_below_the_social_security_wage_base() -> None:
         + pct(FUTA.rate_pct) * ceiling(FUTA.ceiling)
         + pct(texas.rate_pct) * ceiling(texas.ceiling)
     )
-    got = outputs(base_salary=str(base), state="tx", **NO_EXTRAS)
+    got = outputs_of(CALC, base_salary=str(base), state="tx", **NO_EXTRAS)
     assert got["employer_taxes"] == pytest.approx(taxes, abs=0.01)
     assert got["total_annual"] == pytest.approx(base + taxes, abs=0.01)
     assert (got["benefits"], got["equipment"]) == (0, 0)
@@ -111,11 +105,11 @@ def test_payroll_taxes_above_the_social_security_wage_base() -> None:
         + pct(FUTA.rate_pct) * ceiling(FUTA.ceiling)
         + pct(texas.rate_pct) * ceiling(texas.ceiling)
     )
-    got = outputs(base_salary=str(base), state="tx", **NO_EXTRAS)
+    got = outputs_of(CALC, base_salary=str(base), state="tx", **NO_EXTRAS)
     assert got["employer_taxes"] == pytest.approx(taxes, abs=0.01)
     assert lines(base_salary=str(base), state="tx", **NO_EXTRAS)[SOCIAL.label] == pytest.approx(social, abs=0.01)
     # 50,000 more salary above the wage base adds only Medicare: 1.45% × 50,000 = 725.
-    more = outputs(base_salary=str(base + 50_000), state="tx", **NO_EXTRAS)
+    more = outputs_of(CALC, base_salary=str(base + 50_000), state="tx", **NO_EXTRAS)
     assert more["employer_taxes"] - got["employer_taxes"] == pytest.approx(pct(MEDICARE.rate_pct) * 50_000, abs=0.01)
 
 
@@ -133,7 +127,9 @@ def test_california_adds_its_futa_credit_reduction() -> None:
         + pct(california.unemployment.rate_pct) * ceiling(california.unemployment.ceiling)
         + pct(reduction.rate_pct) * ceiling(reduction.ceiling)
     )
-    assert outputs(base_salary=str(base), state="ca", **NO_EXTRAS)["employer_taxes"] == pytest.approx(taxes, abs=0.01)
+    assert outputs_of(CALC, base_salary=str(base), state="ca", **NO_EXTRAS)["employer_taxes"] == pytest.approx(
+        taxes, abs=0.01
+    )
     found = lines(base_salary=str(base), state="ca", **NO_EXTRAS)
     assert found[reduction.label] == pytest.approx(pct(reduction.rate_pct) * ceiling(reduction.ceiling), abs=0.01)
 
@@ -171,9 +167,9 @@ def test_health_plans(plan: str) -> None:
     health = COSTS.plans
     # single: premium 9,325 − worker contribution 1,440 = 7,885; family: 26,993 − 6,850 = 20,143; none: 0
     share = 0.0 if plan == "none" else getattr(health.premiums, plan) - getattr(health.worker_contributions, plan)
-    got = outputs(base_salary="100,000", state="tx", **{**NO_EXTRAS, "health_plan": plan})
+    got = outputs_of(CALC, base_salary="100,000", state="tx", **{**NO_EXTRAS, "health_plan": plan})
     assert got["benefits"] == pytest.approx(share, abs=0.01)
-    none = outputs(base_salary="100,000", state="tx", **NO_EXTRAS)
+    none = outputs_of(CALC, base_salary="100,000", state="tx", **NO_EXTRAS)
     assert got["total_annual"] - none["total_annual"] == pytest.approx(share, abs=0.01)
 
 
@@ -196,7 +192,7 @@ def test_every_employer_choice_by_hand() -> None:
     # State 3% × 10,000 = 300. Benefits: 4% × 100,000 = 4,000 + 0.5% × 100,000 = 500 + 1,500 = 6,000.
     # Equipment 2,500; payroll 700. Total 100,000 + (federal + 300) + 6,000 + 2,500 + 700.
     total = 100_000 + federal + 300 + 6_000 + 2_500 + 700
-    got = outputs(**fields)
+    got = outputs_of(CALC, **fields)
     assert got["employer_taxes"] == pytest.approx(federal + 300, abs=0.01)
     assert got["benefits"] == 6_000.0
     assert got["equipment"] == 2_500.0
@@ -237,10 +233,10 @@ def test_flat_overhead_by_hand() -> None:
 
 
 def test_a_flat_overhead_of_zero_is_not_blank() -> None:
-    got = outputs(base_salary="100,000", overhead_pct="0")
+    got = outputs_of(CALC, base_salary="100,000", overhead_pct="0")
     assert got["itemised"] is False
     assert got["total_annual"] == 100_000.0
-    assert outputs(base_salary="100,000", overhead_pct="")["itemised"] is True
+    assert outputs_of(CALC, base_salary="100,000", overhead_pct="")["itemised"] is True
 
 
 @pytest.mark.parametrize("overhead", [None, "30"])
@@ -349,8 +345,8 @@ def test_a_higher_salary_never_costs_less_and_pays_at_least_the_statutory_taxes(
     low: int, high: int, state: str, plan: str
 ) -> None:
     low, high = sorted((low, high))
-    cheap = outputs(base_salary=str(low), state=state, health_plan=plan)
-    dear = outputs(base_salary=str(high), state=state, health_plan=plan)
+    cheap = outputs_of(CALC, base_salary=str(low), state=state, health_plan=plan)
+    dear = outputs_of(CALC, base_salary=str(high), state=state, health_plan=plan)
     assert dear["total_annual"] >= cheap["total_annual"]
     rule = COSTS.states[state].unemployment
     statutory = (
@@ -370,6 +366,6 @@ def test_a_higher_salary_never_costs_less_and_pays_at_least_the_statutory_taxes(
 )
 def test_more_flat_overhead_never_costs_less(base: float, low: float, high: float) -> None:
     low, high = sorted((low, high))
-    cheap = outputs(base_salary=f"{base:.2f}", overhead_pct=f"{low:.2f}")
-    dear = outputs(base_salary=f"{base:.2f}", overhead_pct=f"{high:.2f}")
+    cheap = outputs_of(CALC, base_salary=f"{base:.2f}", overhead_pct=f"{low:.2f}")
+    dear = outputs_of(CALC, base_salary=f"{base:.2f}", overhead_pct=f"{high:.2f}")
     assert dear["total_annual"] >= cheap["total_annual"]

@@ -13,7 +13,7 @@ from calculators import scorecard
 from calculators.html import results_panel
 from calculators.results import dumps, present
 from calculators.scorecard import areas_of, compare_csv, compare_table, field
-from tests.calculators.helpers import check_any_input, cli, errors, figures, raw_fields, record, run
+from tests.calculators.helpers import assert_cli_rejects, check_any_input, cli, errors, figures, raw_fields, record, run
 
 CALC = scorecard.build(figures())
 AREAS = [area.key for area in areas_of(figures())]
@@ -284,7 +284,4 @@ def test_cli_round_trip() -> None:
 
 
 def test_cli_rejects_bad_input() -> None:
-    code, got, stderr = cli("scorecard", "score_references=0")
-    assert code == 2
-    assert list(got["errors"]) == ["score_references"]
-    assert "Traceback" not in stderr
+    assert_cli_rejects("scorecard", "score_references", "0")

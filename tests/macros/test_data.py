@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from macros.data import DataError, load_data
 from tests.support.build import ROOT
-from tests.support.data_edits import append, delete, expect_data_error, replace
+from tests.support.data_edits import BadData, append, delete, each_case, expect_data_error, replace
 
 DATA = ROOT / "data"
 SENIOR = "senior: {min: 140000, max: 200000, currency: USD, per: year"
@@ -25,7 +24,7 @@ def test_the_real_data_loads() -> None:
 
 
 # (case, edit, file named, key named, words in the reason)
-BAD_DATA = [
+BAD_DATA: list[BadData] = [
     ("missing file", delete("pay.yaml"), "data/pay.yaml", "(file)", "file is missing"),
     ("yaml syntax", append("pay.yaml", "\nbroken: [unclosed\n"), "data/pay.yaml", "line", "not valid YAML"),
     (
@@ -177,13 +176,9 @@ BAD_DATA = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("edit", "file", "key", "reason"), [case[1:] for case in BAD_DATA], ids=[c[0] for c in BAD_DATA]
-)
-def test_bad_data_names_file_key_and_reason(
-    tmp_path: Path, edit: Callable[[Path], None], file: str, key: str, reason: str
-) -> None:
-    expect_data_error(DATA, tmp_path, edit, file=file, key=key, reason=reason)
+@each_case(BAD_DATA)
+def test_bad_data_names_file_key_and_reason(tmp_path: Path, case: BadData) -> None:
+    expect_data_error(DATA, tmp_path, case)
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:

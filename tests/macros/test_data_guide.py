@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from macros.data import load_data
 from tests.support.build import ROOT
-from tests.support.data_edits import expect_data_error, replace
+from tests.support.data_edits import BadData, each_case, expect_data_error, replace
 
 DATA = ROOT / "data"
 
@@ -34,7 +31,7 @@ def test_every_red_flag_points_at_rubric_areas() -> None:
 
 
 # (case, edit, file named, key named, words in the reason)
-BAD_DATA = [
+BAD_DATA: list[BadData] = [
     (
         "area renamed in the rubric only",
         replace("interview.yaml", "  hindsight:\n", "  retrospective:\n"),
@@ -180,10 +177,6 @@ BAD_DATA = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("edit", "file", "key", "reason"), [case[1:] for case in BAD_DATA], ids=[c[0] for c in BAD_DATA]
-)
-def test_bad_guide_data_names_file_key_and_reason(
-    tmp_path: Path, edit: Callable[[Path], None], file: str, key: str, reason: str
-) -> None:
-    expect_data_error(DATA, tmp_path, edit, file=file, key=key, reason=reason)
+@each_case(BAD_DATA)
+def test_bad_guide_data_names_file_key_and_reason(tmp_path: Path, case: BadData) -> None:
+    expect_data_error(DATA, tmp_path, case)

@@ -67,7 +67,8 @@ def test_a_currency_the_source_lacks_stops_the_build() -> None:
 
 def test_a_date_typed_into_the_exchange_data_is_refused(tmp_path: Path) -> None:
     edit = replace("exchange.yaml", "through: EUR\n", "through: EUR\nperiod: '2026-04-13'\n")
-    expect_data_error(ROOT / "data", tmp_path, edit, file="data/exchange.yaml", key="period", reason="from the package")
+    case = ("typed date", edit, "data/exchange.yaml", "period", "from the package")
+    expect_data_error(ROOT / "data", tmp_path, case)
 
 
 def _typed_forms(value: float) -> set[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from calculators.employer_cost import like_for_like_markup
-from calculators.figures import CompensationCosts, Figures
+from calculators.figures import Figures
 from macros import freshness, render
 from macros.data import load_data
 from tests.support.build import ROOT
@@ -45,22 +45,6 @@ def test_the_disagreement_sentence_follows_the_data(figures: Figures) -> None:
     assert after != before
     assert "below the 10th percentile" not in after
     assert "fewer than one software developer in ten" not in after
-
-
-def test_the_like_for_like_markup_is_the_formula_on_the_components() -> None:
-    # Hand-worked: (14.01 − 3.54 − 1.90) ÷ (32.60 + 3.54 + 1.90) = 8.57 ÷ 38.04 = 22.529%.
-    group = CompensationCosts(
-        label="x",
-        wages=32.60,
-        benefits=14.01,
-        paid_leave=3.54,
-        supplemental_pay=1.90,
-        insurance=3.62,
-        retirement=1.57,
-        legally_required=3.38,
-        source="bls-ecec-t04",
-    )
-    assert like_for_like_markup(group) == pytest.approx(8.57 / 38.04 * 100)
 
 
 def test_the_ecec_table_labels_the_markup_derived_with_its_formula(figures: Figures) -> None:

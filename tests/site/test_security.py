@@ -9,6 +9,8 @@ page's policy.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,6 +33,7 @@ class Recorder:
     """Every request, console error and policy violation of one browser context."""
 
     def __init__(self, context: BrowserContext) -> None:
+        self.context = context
         self.requests: list[str] = []
         self.console: list[str] = []
         context.add_init_script(WATCH_VIOLATIONS)
@@ -50,6 +53,19 @@ class Recorder:
         return [url for url in self.requests if not url.startswith((origin + "/", "data:", "blob:"))]
 
 
+@contextmanager
+def recorded_page(browser: Browser) -> Iterator[tuple[Page, Recorder]]:
+    """A page in a new browser context, with the context's recorder watching it."""
+    context = browser.new_context()
+    try:
+        recorder = Recorder(context)
+        page = context.new_page()
+        recorder.watch(page)
+        yield page, recorder
+    finally:
+        context.close()
+
+
 def _violations(page: Page) -> list[str]:
     return list(page.evaluate("window.__violations || []"))
 
@@ -63,11 +79,7 @@ def _origin(url: str) -> str:
 def test_every_page_loads_without_violation_cookie_or_foreign_request(
     browser: Browser, hosted_url: str, pages: list[str]
 ) -> None:
-    context = browser.new_context()
-    recorder = Recorder(context)
-    try:
-        page = context.new_page()
-        recorder.watch(page)
+    with recorded_page(browser) as (page, recorder):
         problems: list[str] = []
         for path in pages:
             response = page.goto(hosted_url + path, wait_until="load")
@@ -78,22 +90,16 @@ def test_every_page_loads_without_violation_cookie_or_foreign_request(
             assert page.evaluate("document.cookie") == "", path
         assert problems == []
         assert recorder.console == []
-        assert context.cookies() == []
+        assert recorder.context.cookies() == []
         assert recorder.foreign(_origin(hosted_url)) == []
         assert len(recorder.requests) > len(pages)  # the recorder saw the pages and their assets
-    finally:
-        context.close()
 
 
 @pytest.mark.browser
 def test_instant_navigation_to_every_page_keeps_to_the_first_pages_policy(
     browser: Browser, hosted_url: str, pages: list[str]
 ) -> None:
-    context = browser.new_context()
-    recorder = Recorder(context)
-    try:
-        page = context.new_page()
-        recorder.watch(page)
+    with recorded_page(browser) as (page, recorder):
         page.goto(hosted_url + "/", wait_until="load")
         for path in [p for p in pages if p != "/404.html"] + ["/"]:
             target = hosted_url + path
@@ -110,8 +116,6 @@ def test_instant_navigation_to_every_page_keeps_to_the_first_pages_policy(
         assert _violations(page) == []
         assert recorder.console == []
         assert recorder.foreign(_origin(hosted_url)) == []
-    finally:
-        context.close()
 
 
 @pytest.mark.browser

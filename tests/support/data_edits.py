@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+
+import pytest
 
 from macros.data import DataError, load_data
 
 Edit = Callable[[Path], None]
+BadData = tuple[str, Edit, str, str, str]
+"""A broken-data case: its name, the edit, and the file, key and reason the error must give."""
 
 
 def replace(file: str, old: str, new: str) -> Edit:
@@ -38,8 +42,15 @@ def delete(file: str) -> Edit:
     return edit
 
 
-def expect_data_error(data: Path, scratch: Path, edit: Edit, *, file: str, key: str, reason: str) -> None:
-    """Copy ``data`` into ``scratch``, apply ``edit``, and check that loading names file, key and reason."""
+def each_case(cases: Sequence[BadData]) -> pytest.MarkDecorator:
+    """Run a test once for each case, as its ``case`` argument, named by the case's name."""
+    return pytest.mark.parametrize("case", cases, ids=[case[0] for case in cases])
+
+
+def expect_data_error(data: Path, scratch: Path, case: BadData) -> None:
+    """Copy ``data`` into ``scratch``, apply the case's edit, and check that loading names its file,
+    key and reason."""
+    _, edit, file, key, reason = case
     folder = scratch / "data"
     shutil.copytree(data, folder)
     edit(folder)

@@ -139,8 +139,10 @@ def test_a_form_without_its_list_of_inputs_stops_the_pdf() -> None:
 
 def test_a_link_to_something_dropped_points_at_its_chapter(tmp_path: Path) -> None:
     pages = [
-        book.Page(url="", html='<article><h1 id="t">Home</h1><a href="calc/#calc-field">a field</a></article>'),
-        book.Page(url="calc/", html=FORM.replace('id="calc-base"', 'id="calc-field"')),
+        book.Page(
+            url="", title="Home", html='<article><h1 id="t">Home</h1><a href="calc/#calc-field">a field</a></article>'
+        ),
+        book.Page(url="calc/", title="Calc", html=FORM.replace('id="calc-base"', 'id="calc-field"')),
     ]
     home = book.chapters(pages, tmp_path, "https://example.org/", {})[0]
     assert home.article.select_one("a.internal")["href"] == "#page-calc"  # type: ignore[index]
