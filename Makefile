@@ -59,7 +59,8 @@ types: $(VENV)/.installed
 # (tests/support/build.made_once). After `check`, it tests the site just built in site/.
 TEST_JOBS ?= 2
 
-test: system check  ## Everything: system needs, check, the whole test suite
+test: system  ## Everything: system needs, check (lint and types beside the build), the whole test suite
+	$(MAKE) --no-print-directory --jobs=2 --output-sync=target check
 	$(MAKE) --no-print-directory pytest BUILT_SITE=$(CURDIR)/site
 
 pytest: $(VENV)/.installed node_modules/.installed $(FIGURES)

@@ -50,14 +50,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def edited(tmp_path_factory: pytest.TempPathFactory) -> Edited:
-    """A copy of the project with edited data (:mod:`tests.support.edited`), built with its PDF."""
+    """A copy of the project with edited data (:mod:`tests.support.edited`), built."""
+    return made_once(tmp_path_factory, "edited", build_edited, read=edited_in)
 
-    def make(folder: Path) -> Edited:
-        made = build_edited(folder)
-        build_pdf(made.site, made.site / "guide.pdf", project=made.project)
-        return made
 
-    return made_once(tmp_path_factory, "edited", make, read=edited_in)
+@pytest.fixture(scope="session")
+def edited_pdf(tmp_path_factory: pytest.TempPathFactory, edited: Edited) -> Path:
+    """The PDF of the edited copy's site, as ``make build`` makes it (a fixture of its own: the
+    tests of the edited pages need not wait for it)."""
+
+    def make(folder: Path) -> Path:
+        build_pdf(edited.site, folder / "guide.pdf", project=edited.project)
+        return folder / "guide.pdf"
+
+    return made_once(tmp_path_factory, "edited-pdf", make, read=lambda folder: folder / "guide.pdf")
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -502,9 +503,30 @@ def test_drawings_stay_vector(site: Path, guide_pdf: BuiltPdf) -> None:
     assert sum(page.images for page in guide_pdf.printed) <= pictures  # no chart became a bitmap
 
 
+def _widest_table(site: Path, url: str) -> int:
+    """The most cells in a row of any table on the built page at ``url``."""
+    soup = BeautifulSoup(pdf.built_file(site, url).read_text(encoding="utf-8"), "html.parser")
+    return max((len(row.find_all(["td", "th"])) for row in soup.select("article tr")), default=0)
+
+
 def test_the_command_line_builds_a_letter_pdf(site: Path, tmp_path: Path) -> None:
+    """Letter paper through the command line, on a copy of the site cut to the home page, the page
+    with the widest table and a calculator's page (the whole guide is typeset, on A4, above: a
+    second full typesetting would add minutes to every test run for little more)."""
+    copy = shutil.copytree(site, tmp_path / "site", ignore=shutil.ignore_patterns("pyodide", "*.pdf"))
+    made = built(site)
+    widest = max((page.url for page in made.pages), key=lambda url: _widest_table(site, url))
+    kept = {"", widest, next(iter(made.calculators.values()))}
+    project = tmp_path / "project"  # the command line reads the manifest beside its configuration
+    project.mkdir()
+    shutil.copy2(CONFIG, project / CONFIG.name)
+    pages = tuple(page for page in made.pages if page.url in kept)
+    manifest.write(replace(made, pages=pages, site_dir=str(copy.resolve())), project)
     target = tmp_path / "letter.pdf"
-    assert main(["--site", str(site), "--paper", "letter", "--out", str(target), "--config", str(CONFIG)]) == 0
+    assert (
+        main(["--site", str(copy), "--paper", "letter", "--out", str(target), "--config", str(project / CONFIG.name)])
+        == 0
+    )
     box = PdfReader(target).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     assert [page.off_page for page in read_pdf(target).printed if page.off_page] == []
@@ -517,8 +539,8 @@ def test_the_site_offers_the_pdf(site: Path) -> None:
     assert cost.select("footer a[href='../guide.pdf']")
 
 
-def test_edited_data_reaches_the_pdf(edited: Edited) -> None:
-    text = read_pdf(edited.site / "guide.pdf").text
+def test_edited_data_reaches_the_pdf(edited: Edited, edited_pdf: Path) -> None:
+    text = read_pdf(edited_pdf).text
     assert "€141,000–€200,000" in text
     assert "140,000–" not in text
     assert stray_dollars(text, edited.project) == []
