@@ -123,8 +123,13 @@ MAX_LAYOUTS = 3
 
 
 def anchor_pages(laid_out: Any) -> dict[str, int]:
-    """Each anchor (an element's id) of a laid-out document, and the page it is on."""
-    return {name: number for number, page in enumerate(laid_out.pages, start=1) for name in page.anchors}
+    """Each anchor (an element's id) of a laid-out document, and the page it starts on (an element
+    that runs over several pages is an anchor on each of them: a chapter's is on all its pages)."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(laid_out.pages, start=1):
+        for name in page.anchors:
+            pages.setdefault(name, number)
+    return pages
 
 
 def stale_references(laid_out: Any) -> list[str]:

@@ -427,6 +427,12 @@ def test_contents_page_numbers_match_where_sections_start(site: Path, guide_pdf:
     for title, number in entries:
         assert title in guide_pdf.pages[number - 1], f"{title!r} is not on page {number}"
         assert f"{number} / {len(guide_pdf.pages)}" in guide_pdf.printed[number - 1].lines  # the printed number
+    # Where each heading starts, as the bookmarks have it: a chapter's title also stands in the
+    # running head of all its pages, so the page's text alone cannot tell its first page.
+    bookmarks = iter(outline(guide_pdf.reader, parts=nav_parts(site))[1:])
+    for title, number in entries:
+        start = next(page for marked, page in bookmarks if marked == title)
+        assert number == start, f"the contents give {title!r} page {number}; it starts on page {start}"
 
 
 def test_a_nav_section_is_a_level_of_the_bookmarks(site: Path, guide_pdf: BuiltPdf) -> None:
