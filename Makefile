@@ -56,7 +56,8 @@ types: $(VENV)/.installed
 	$(BIN)/mypy
 
 # The suite runs in $(TEST_JOBS) processes (pytest-xdist), which share each costly build
-# (tests/support/build.made_once). After `check`, it tests the site just built in site/.
+# (tests/support/build.made_once) and take tests two at a time, costliest first
+# (tests/conftest.py). After `check`, it tests the site just built in site/.
 TEST_JOBS ?= 2
 
 test: system  ## Everything: system needs, check (lint and types beside the build), the whole test suite
@@ -64,7 +65,7 @@ test: system  ## Everything: system needs, check (lint and types beside the buil
 	$(MAKE) --no-print-directory pytest BUILT_SITE=$(CURDIR)/site
 
 pytest: $(VENV)/.installed node_modules/.installed $(FIGURES)
-	$(if $(BUILT_SITE),BUILT_SITE=$(BUILT_SITE)) $(BIN)/pytest -n $(TEST_JOBS)
+	$(if $(BUILT_SITE),BUILT_SITE=$(BUILT_SITE)) $(BIN)/pytest -n $(TEST_JOBS) --maxschedchunk=2
 
 
 figures: $(FIGURES)  ## Write the calculators' figures from data/ (.cache/figures.json)

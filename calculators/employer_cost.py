@@ -83,7 +83,9 @@ class EmployerCost:
     currency: str = ""
     """The ISO code of the currency every amount is in."""
 
-    def _sum(self, *groups: Group) -> float:
+    def of(self, *groups: Group) -> float:
+        """The lines of ``groups`` added up, a year (``of("taxes")``: the employer's contributions;
+        ``"extra_pay"``: salaries the law adds to the twelve monthly ones, Brazil's 13th)."""
         return sum(line.amount for line in self.lines if line.group in groups)
 
     @property
@@ -91,25 +93,8 @@ class EmployerCost:
         return not any(line.group == "flat" for line in self.lines)
 
     @property
-    def employer_taxes(self) -> float:
-        return self._sum("taxes")
-
-    @property
-    def benefits(self) -> float:
-        return self._sum("benefits")
-
-    @property
-    def equipment(self) -> float:
-        return self._sum("equipment")
-
-    @property
-    def extra_pay(self) -> float:
-        """Salaries the law adds to the twelve monthly ones (Brazil's 13th)."""
-        return self._sum("extra_pay")
-
-    @property
     def total(self) -> float:
-        return self.base + self._sum("taxes", "benefits", "equipment", "services", "extra_pay", "flat")
+        return self.base + sum(line.amount for line in self.lines)
 
     @property
     def overhead(self) -> float:
@@ -346,7 +331,7 @@ def employer_cost(figures: Figures, base: float, choices: Choices, country: str 
 
 def statutory(cost: EmployerCost) -> float:
     """The statutory lines of a cost (contributions, reliefs, extra salaries), a year."""
-    return cost.employer_taxes + cost.extra_pay
+    return cost.of("taxes", "extra_pay")
 
 
 def _state_lines(costs: CountryCosts, choices: Choices, base: float, currency: Currency) -> list[CostLine]:

@@ -174,9 +174,9 @@ def build(figures: Figures) -> Calculator:
             )
         return Result(
             outputs={
-                "employer_taxes": cost.employer_taxes,
-                "benefits": cost.benefits,
-                "equipment": cost.equipment,
+                "employer_taxes": cost.of("taxes"),
+                "benefits": cost.of("benefits"),
+                "equipment": cost.of("equipment"),
                 "overhead_amount": cost.overhead,
                 "effective_overhead_pct": cost.overhead_pct,
                 "total_annual": cost.total,

@@ -1,7 +1,7 @@
 """Edits to a built page made on its parsed tokens, never with regular expressions on the text.
 
-:func:`rewrite` runs the standard library's HTML tokenizer over a page and writes every token
-back exactly as it was written, except the start tags an edit function replaces (or drops).
+:func:`rewrite` runs the standard library's HTML tokenizer over a page and copies the page
+exactly as it was written, except the start tags an edit function replaces (or drops).
 Script and style bodies come back untouched, so hashes taken of them (the
 Content-Security-Policy) stay true. :func:`start_tag` writes a tag with its attributes
 escaped.
@@ -30,18 +30,28 @@ def _attribute(value: str) -> str:
 
 
 class _Rewriter(HTMLParser):
-    def __init__(self, edit: Edit) -> None:
+    """Finds the start tags an edit replaces, by their place in the page, and the bodies of
+    scripts and styles; :meth:`rewritten` copies everything else from the page as written."""
+
+    def __init__(self, page: str, edit: Edit) -> None:
         super().__init__(convert_charrefs=False)
+        self._page = page
         self._edit = edit
-        self.out: list[str] = []
+        self._line_starts = _line_starts(page)
+        self._replaced: list[tuple[int, int, str]] = []
         self.scripts: list[tuple[Attributes, str]] = []
         self.styles: list[str] = []
         self._open: tuple[str, Attributes] | None = None
+        self.feed(page)
+        self.close()
 
     def _start(self, tag: str, attrs: Attributes) -> None:
         written = self.get_starttag_text() or start_tag(tag, attrs)
         replaced = self._edit(tag, attrs, written)
-        self.out.append(written if replaced is None else replaced)
+        if replaced is not None:
+            line, column = self.getpos()
+            at = self._line_starts[line - 1] + column
+            self._replaced.append((at, at + len(written), replaced))
         if tag in {"script", "style"}:
             self._open = (tag, attrs)
 
@@ -55,7 +65,6 @@ class _Rewriter(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if self._open is not None and self._open[0] == tag:
             self._open = None
-        self.out.append(f"</{tag}>")
 
     def handle_data(self, data: str) -> None:
         if self._open is not None:
@@ -64,33 +73,30 @@ class _Rewriter(HTMLParser):
                 self.scripts.append((attrs, data))
             else:
                 self.styles.append(data)
-        self.out.append(data)
 
-    def handle_entityref(self, name: str) -> None:
-        self.out.append(f"&{name};")
+    def rewritten(self) -> str:
+        parts: list[str] = []
+        copied = 0
+        for start, end, replacement in self._replaced:
+            parts += [self._page[copied:start], replacement]
+            copied = end
+        parts.append(self._page[copied:])
+        return "".join(parts)
 
-    def handle_charref(self, name: str) -> None:
-        self.out.append(f"&#{name};")
 
-    def handle_comment(self, data: str) -> None:
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl: str) -> None:
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data: str) -> None:
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data: str) -> None:
-        self.out.append(f"<![{data}]>")
+def _line_starts(page: str) -> list[int]:
+    """Where each line of ``page`` starts; the tokenizer counts lines by ``\\n`` alone."""
+    starts = [0]
+    at = page.find("\n")
+    while at != -1:
+        starts.append(at + 1)
+        at = page.find("\n", at + 1)
+    return starts
 
 
 def rewrite(page: str, edit: Edit) -> str:
     """``page`` with the start tags ``edit`` replaces; everything else exactly as written."""
-    parser = _Rewriter(edit)
-    parser.feed(page)
-    parser.close()
-    return "".join(parser.out)
+    return _Rewriter(page, edit).rewritten()
 
 
 def inline_code(page: str) -> tuple[list[tuple[Attributes, str]], list[str], list[str]]:
@@ -103,7 +109,5 @@ def inline_code(page: str) -> tuple[list[tuple[Attributes, str]], list[str], lis
     def collect(tag: str, attrs: Attributes, written: str) -> None:
         found.extend(value for name, value in attrs if name == "style" and value is not None)
 
-    parser = _Rewriter(collect)
-    parser.feed(page)
-    parser.close()
+    parser = _Rewriter(page, collect)
     return parser.scripts, parser.styles, found

@@ -187,31 +187,37 @@ def page_sources(figures: Figures, used: Iterable[Citation], sources_href: str) 
 def sources_list(
     figures: Figures, uses: Sequence[PageUse], calculators: Mapping[str, Calculator], href: Callable[[str], str]
 ) -> str:
-    """Every source with its kind, publisher, address and dates, and where the guide uses it
-    (``href`` turns a page's source path into a link from the Sources page)."""
+    """Every source: its kind, publisher, dates and address in one sentence, where the guide uses
+    it (folded on screen, open on paper) and our note on it (``href`` turns a page's source path
+    into a link from the Sources page).
+
+    Kept lean on purpose: the page lists every source, and each element on it costs a phone
+    time whenever the theme restyles the page."""
     blocks = []
     for key, source in figures.sources.items():
-        lines = [f"- **Kind:** {source.kind_label}", f"- **Publisher:** {source.publisher}"]
-        if source.url:
-            lines.append(f"- **Address:** [{source.url}]({source.url})")
+        kind = source.kind_label
+        facts = f"{kind[:1].upper()}{kind[1:]}: {source.publisher}."
         if not source.is_assumption:
-            lines.append(f"- **Its date:** {edition_text(source)}")
-            lines.append(f"- **We read it:** {long_date(source.retrieved) if source.retrieved else 'only as restated'}")
-        pages = [
-            f"[{use.title}]({href(use.path)})"
+            read = f"we read it on {long_date(source.retrieved)}" if source.retrieved else "we read it only as restated"
+            facts += f" Its date: {edition_text(source)}; {read}."
+        if source.url:
+            facts += f" Address: [{source.url}]({source.url})"
+        used_on = {
+            use.path: use.title
             for use in uses
             if use.path != SOURCES_PAGE and any(key in (c.source, c.via) for c in use.citations)
-        ]
-        tools = [
-            f"[{calculator.title}]({href(f'calculators/{name}.md')})"
-            for name, calculator in calculators.items()
-            if any(key in (c.source, c.via) for c in calculator.citations)
-        ]
-        if pages or tools:
-            lines.append(f"- **Used on:** {', '.join([*pages, *tools])}")
-        blocks.append(
-            f"### {source.title} {{ #source-{key} }}\n\n" + "\n".join(lines) + f"\n\n{' '.join(source.note.split())}\n"
-        )
+        }
+        for name, calculator in calculators.items():
+            if any(key in (c.source, c.via) for c in calculator.citations):
+                used_on.setdefault(f"calculators/{name}.md", calculator.title)
+        block = f"### {source.title} {{ #source-{key} }}\n\n{facts}\n\n"
+        if used_on:
+            pages = ", ".join(f"[{title}]({href(path)})" for path, title in used_on.items())
+            block += (
+                f'<details class="used-on" markdown><summary>Used on {len(used_on)} '
+                f"{'page' if len(used_on) == 1 else 'pages'}</summary>\n\n{pages}\n\n</details>\n\n"
+            )
+        blocks.append(block + f"{' '.join(source.note.split())}\n")
     return "\n".join(blocks)
 
 

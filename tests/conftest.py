@@ -7,13 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
+from macros import manifest
 from macros.export import export
-from macros.pdf import build_pdf
+from macros.manifest import ManifestPage
+from macros.pdf import build_pdf, built_file
 from tests.support.browser import chromium
-from tests.support.build import ROOT, build, made_once
-from tests.support.edited import Edited, build_edited, edited_in
+from tests.support.build import ROOT, build, cut_site, made_once
+from tests.support.edited import Edited, build_edited, edited_in, shows_an_edit
 from tests.support.server import serve
 
 
@@ -21,6 +24,24 @@ from tests.support.server import serve
 def calculator_figures() -> None:
     """The calculators read .cache/figures.json, written from data/ as `make figures` does."""
     export(ROOT)
+
+
+SLOW_SECONDS = 15
+"""What a test marked ``slow`` without ``seconds`` is taken to cost."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The costliest tests first (the ``slow`` mark's ``seconds``), the rest in their order.
+
+    Under ``make test`` the test processes take tests two at a time in this order
+    (``--maxschedchunk=2``), so the long ones run beside the many short ones instead of
+    leaving one process finishing a long test alone at the end."""
+
+    def cost(item: pytest.Item) -> float:
+        mark = item.get_closest_marker("slow")
+        return 0 if mark is None else float(mark.kwargs.get("seconds", SLOW_SECONDS))
+
+    items.sort(key=cost, reverse=True)
 
 
 BUILT_SITE = "BUILT_SITE"
@@ -56,14 +77,28 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> Edited:
 
 @pytest.fixture(scope="session")
 def edited_pdf(tmp_path_factory: pytest.TempPathFactory, edited: Edited) -> Path:
-    """The PDF of the edited copy's site, as ``make build`` makes it (a fixture of its own: the
-    tests of the edited pages need not wait for it)."""
+    """The PDF of the edited copy's site as ``make build`` makes it, typeset from every
+    calculator's page (their worked examples are computed for paper) and every page that shows
+    an edit; the whole guide is typeset by ``make build`` and checked in tests/macros/pdf. A
+    fixture of its own: the tests of the edited pages need not wait for it."""
 
     def make(folder: Path) -> Path:
-        build_pdf(edited.site, folder / "guide.pdf", project=edited.project)
+        made = manifest.read(edited.project, edited.site)
+        calculators = set(made.calculators.values())
+
+        def keep(page: ManifestPage) -> bool:
+            return page.url in calculators or shows_an_edit(article_text(built_file(edited.site, page.url)))
+
+        copy, project = cut_site(edited.site, edited.project, folder, keep)
+        build_pdf(copy, folder / "guide.pdf", project=project)
         return folder / "guide.pdf"
 
     return made_once(tmp_path_factory, "edited-pdf", make, read=lambda folder: folder / "guide.pdf")
+
+
+def article_text(page: Path) -> str:
+    article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").article
+    return article.get_text(" ") if article else ""
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,15 @@ from calculators import registry
 from calculators.figures import CHECKOUT_FIGURES, read_figures
 from calculators.scorecard import field
 from tests.support.build import build, copy_project, run_in
-from tests.support.edited import NEW_AREA_KEY, NEW_COUNTRY_KEY, NEW_COUNTRY_LINE, NEW_FLAG_KEY, Edited, stray_dollars
+from tests.support.edited import (
+    NEW_AREA_KEY,
+    NEW_COUNTRY_KEY,
+    NEW_COUNTRY_LINE,
+    NEW_FLAG_KEY,
+    NEW_SENIOR_BAND,
+    Edited,
+    stray_dollars,
+)
 
 RESOURCE_ATTRIBUTES = {"src", "href", "srcset", "poster", "data", "action", "formaction", "background"}
 NAVIGATION_RELS = {"canonical", "alternate", "sitemap", "author", "license", "next", "prev"}
@@ -99,7 +107,7 @@ def test_changing_one_figure_changes_every_page_and_the_calculators(site: Path, 
     showing = {page for page, text in before.items() if "$140,000–$200,000" in text}
     assert showing, "no page shows the senior band"
     after = _page_texts(edited.site)
-    assert {page for page, text in after.items() if "€141,000–€200,000" in text} == showing
+    assert {page for page, text in after.items() if NEW_SENIOR_BAND in text} == showing
     assert not [page for page, text in after.items() if "140,000–" in text]
     figures = read_figures((edited.project / CHECKOUT_FIGURES).read_text(encoding="utf-8"))
     assert figures.pay.salary["senior"].min == 141000

@@ -113,12 +113,11 @@ def weasyprint_messages() -> Iterator[list[str]]:
 
 
 PINNED = "data-page"
-"""Where a second layout is given the page each internal link lands on (see :func:`render`)."""
-PINNED_CSS = f"""
-.toc a::after {{ content: leader(". ") attr({PINNED}); }}
-.chapter a.internal::after {{ content: " (p.\\00a0" attr({PINNED}) ")"; }}
-"""
-"""The same page references as ``pdf.css`` writes them, from the pinned numbers."""
+"""The attribute each internal link carries the page it lands on in (``pdf.css`` prints it)."""
+UNKNOWN_PAGE = "000"
+"""What a link shows before the first layout has said where its target is: as wide as the
+three-digit page numbers most references end up with, so that the layout barely moves when the
+real numbers come in."""
 MAX_LAYOUTS = 3
 
 
@@ -132,13 +131,12 @@ def anchor_pages(laid_out: Any) -> dict[str, int]:
     return pages
 
 
-def stale_references(laid_out: Any) -> list[str]:
-    """The internal links whose printed page number is not where their anchor ended up.
+def stale_references(laid_out: Any) -> list[tuple[str, int, int | None]]:
+    """The internal links whose printed page number is not the page their anchor is on, as
+    (``#anchor``, the page printed, the page it is on or ``None`` when no element has that id).
 
-    WeasyPrint fills ``target-counter()`` while it paginates; when filling in the numbers of
-    references to later pages lengthens a page, the pages after it can move without the
-    contents hearing of it. The numbers are read here from the laid-out boxes (the text of each
-    ``a::after``), against the pages the anchors are on."""
+    The numbers are read from the laid-out boxes (the text of each ``a::after``), against the
+    pages the anchors ended up on."""
     where = anchor_pages(laid_out)
     stale = []
     for page in laid_out.pages:
@@ -149,45 +147,51 @@ def stale_references(laid_out: Any) -> list[str]:
             shown = "".join(getattr(child, "text", "") or "" for child in box.descendants())
             digits = "".join(char for char in shown if char.isdigit())
             if href.startswith("#") and digits and int(digits) != where.get(href[1:]):
-                stale.append(f"{href} printed as p. {digits}, on p. {where.get(href[1:])}")
+                stale.append((href, int(digits), where.get(href[1:])))
     return stale
 
 
 def pin_pages(document: str, pages: dict[str, int]) -> str:
-    """``document`` with every internal link carrying the page its anchor is on (``data-page``)."""
-    from bs4 import BeautifulSoup  # noqa: PLC0415 - only when a layout needs pinning
+    """``document`` with every internal link carrying the page its anchor is on (``data-page``),
+    or :data:`UNKNOWN_PAGE` where ``pages`` does not say."""
+    from bs4 import BeautifulSoup  # noqa: PLC0415 - only when typesetting
 
     soup = BeautifulSoup(document, "html.parser")
     for link in soup.select('a[href^="#"]'):
         href = link.get("href")
-        if isinstance(href, str) and href[1:] in pages:
-            link[PINNED] = str(pages[href[1:]])
+        if isinstance(href, str):
+            link[PINNED] = str(pages.get(href[1:], UNKNOWN_PAGE))
     return str(soup)
 
 
 def render(document: str, css: str, *, site: Path, fonts: Iterable[Path], target: Path) -> int:
     """Lay out ``document`` and write the PDF; returns the number of pages.
 
-    When a page reference came out stale (see :func:`stale_references`), the document is laid
-    out again with each reference's page written in (:func:`pin_pages`) until they agree."""
+    Page references are written into the document, not left to CSS ``target-counter()``:
+    WeasyPrint (70) fills those in while it paginates, re-making pages as numbers arrive, and
+    a heading it then moves to the next page keeps the page it was first laid out on (136
+    references in the Sources chapter came out one page early). So the first layout shows
+    :data:`UNKNOWN_PAGE` for every reference, and each further layout the pages the previous
+    one put the anchors on, until every printed number is right (one more layout, as a rule).
+    Each layout is a single pass, a third cheaper than one with ``target-counter()``."""
     from weasyprint import CSS, HTML  # noqa: PLC0415 - see local_only
 
     fetcher = local_only([site, *(path.parent for path in fonts)])
+    stylesheets = [CSS(string=css, url_fetcher=fetcher)]
     with weasyprint_messages() as messages:
-
-        def lay_out(text: str, style: str) -> Any:
-            html = HTML(string=text, base_url=site.resolve().as_uri() + "/", url_fetcher=fetcher)
-            return html.render(stylesheets=[CSS(string=style, url_fetcher=fetcher)], pdf_tags=True)
-
-        laid_out = lay_out(document, css)
-        stale = stale_references(laid_out)
-        for _ in range(MAX_LAYOUTS - 1):
+        pages: dict[str, int] = {}
+        for _ in range(MAX_LAYOUTS):
+            html = HTML(string=pin_pages(document, pages), base_url=site.resolve().as_uri() + "/", url_fetcher=fetcher)
+            laid_out = html.render(stylesheets=stylesheets, pdf_tags=True)
+            stale = stale_references(laid_out)
             if not stale:
                 break
-            laid_out = lay_out(pin_pages(document, anchor_pages(laid_out)), css + PINNED_CSS)
-            stale = stale_references(laid_out)
-        if stale:
-            raise PdfError("page references in the PDF do not settle: " + "; ".join(stale[:5]))
+            if nowhere := sorted({href for href, _, page in stale if page is None}):
+                raise PdfError("broken references in the PDF: no element has the id of " + ", ".join(nowhere[:5]))
+            pages = anchor_pages(laid_out)
+        else:
+            moved = (f"{href} printed as p. {printed}, on p. {page}" for href, printed, page in stale[:5])
+            raise PdfError("page references in the PDF do not settle: " + "; ".join(moved))
         target.parent.mkdir(parents=True, exist_ok=True)
         laid_out.write_pdf(target, pdf_tags=True)
     broken = [message for message in messages if "anchor" in message.lower() or "fetch" in message.lower()]

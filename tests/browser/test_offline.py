@@ -104,6 +104,7 @@ def visit_once(visit: Session, site: Path, port: int) -> str:
     return url
 
 
+@pytest.mark.slow(seconds=26)
 def test_a_calculator_page_works_offline_after_one_visit(visit: Session, site: Path, port: int) -> None:
     page = visit.page
     url = visit_once(visit, site, port)
@@ -173,6 +174,7 @@ def test_a_new_build_replaces_the_old_cache_on_the_next_visit(
     assert not visit.errors, visit.errors
 
 
+@pytest.mark.slow(seconds=26)
 def test_a_stale_snapshot_falls_back_to_a_normal_start(visit: Session, site: Path, port: int) -> None:
     page = visit.page
     visit_once(visit, site, port)

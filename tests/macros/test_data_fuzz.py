@@ -141,6 +141,7 @@ def test_garbage_bytes(folder: Path, name: str, content: bytes) -> None:
     load_with(folder, name, content)
 
 
+@pytest.mark.slow(seconds=17)
 @fuzz(250)
 @given(name=st.sampled_from(FILES), data=st.data())
 def test_a_wrong_value_anywhere_names_its_key(folder: Path, name: str, data: st.DataObject) -> None:
@@ -214,6 +215,7 @@ def test_explicit_tags(folder: Path, name: str, tag: str, text: str, data: st.Da
     load_with(folder, name, "".join(lines).encode())
 
 
+@pytest.mark.slow(seconds=26)
 @fuzz(250)
 @given(name=st.sampled_from(FILES), data=st.data())
 def test_random_edits_of_the_real_text(folder: Path, name: str, data: st.DataObject) -> None:

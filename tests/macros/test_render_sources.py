@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from calculators.employer_cost import like_for_like_markup
 from calculators.figures import Figures
@@ -95,6 +96,12 @@ def test_the_sources_page_lists_every_source_with_where_it_is_used(site: Path) -
     block = html.split('id="source-bls-oews"')[1].split("<h3")[0]
     assert "Used on" in block
     assert "What it costs" in block
+    used_on = BeautifulSoup(html, "html.parser").select("details.used-on")
+    assert len(used_on) > len(figures.sources) / 2
+    for pages in used_on:
+        links = [link["href"] for link in pages.select("a")]
+        assert len(links) == len(set(links)), f"a page is listed twice: {pages.get_text()[:300]}"
+        assert pages.summary.get_text() == f"Used on {len(links)} {'page' if len(links) == 1 else 'pages'}"
 
 
 def test_the_cost_page_shows_the_distribution_beside_the_bands(site: Path) -> None:

@@ -33,6 +33,7 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
     return list(result["violations"])
 
 
+@pytest.mark.slow(seconds=80)
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 @pytest.mark.parametrize("theme", sorted(THEMES))
 def test_no_axe_violations_on_any_page(

@@ -11,7 +11,7 @@ import pytest
 from tests.bench.lighthouse_report import MUST_BE_PERFECT, default_pages, lost_points, run_lighthouse
 from tests.support.server import serve
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow(seconds=60)]
 
 
 def test_accessibility_best_practices_and_seo_are_perfect(site: Path, tmp_path: Path) -> None:

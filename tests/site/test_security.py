@@ -76,6 +76,7 @@ def _origin(url: str) -> str:
 
 
 @pytest.mark.browser
+@pytest.mark.slow(seconds=30)
 def test_every_page_loads_without_violation_cookie_or_foreign_request(
     browser: Browser, hosted_url: str, pages: list[str]
 ) -> None:
@@ -96,6 +97,7 @@ def test_every_page_loads_without_violation_cookie_or_foreign_request(
 
 
 @pytest.mark.browser
+@pytest.mark.slow(seconds=38)
 def test_instant_navigation_to_every_page_keeps_to_the_first_pages_policy(
     browser: Browser, hosted_url: str, pages: list[str]
 ) -> None:

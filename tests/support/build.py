@@ -7,11 +7,15 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
 from filelock import FileLock
+
+from macros import manifest
+from macros.manifest import ManifestPage
 
 T = TypeVar("T")
 
@@ -69,3 +73,18 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
         made = make(folder)
         done.touch()
         return made
+
+
+def cut_site(site: Path, project: Path, folder: Path, keep: Callable[[ManifestPage], bool]) -> tuple[Path, Path]:
+    """A copy of the built ``site`` (of ``project``) in ``folder`` whose build manifest lists only
+    the pages ``keep`` keeps, so that the PDF builder typesets those alone; returns the copy and
+    the project folder holding its manifest (pass it as ``project``, or its ``mkdocs.yml`` as
+    the command line's ``--config``)."""
+    copy = shutil.copytree(site, folder / "site", ignore=shutil.ignore_patterns("pyodide", "*.pdf"))
+    made = manifest.read(project, site)
+    cut = folder / "project"
+    cut.mkdir()
+    shutil.copy2(project / "mkdocs.yml", cut / "mkdocs.yml")
+    pages = tuple(page for page in made.pages if keep(page))
+    manifest.write(replace(made, pages=pages, site_dir=str(copy.resolve())), cut)
+    return copy, cut

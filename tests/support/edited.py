@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from tests.support.build import build, copy_project
 
 OLD_SENIOR, NEW_SENIOR = "senior: {min: 140000,", "senior: {min: 141000,"
@@ -89,6 +91,21 @@ tl:
       source: editorial
 """
 """A country that exists only in the edited copy: data only, no Python change."""
+
+
+NEW_SENIOR_BAND = "€141,000–€200,000"
+"""How the edited senior band reads on a page."""
+SHOWN_EDITS = (
+    NEW_SENIOR_BAND,
+    str(yaml.safe_load(NEW_AREA)[NEW_AREA_KEY]["title"]),
+    str(yaml.safe_load(NEW_FLAG)[NEW_FLAG_KEY]["title"]),
+    NEW_COUNTRY_LABEL,
+)
+"""Text that only the edits put on a page."""
+
+
+def shows_an_edit(text: str) -> bool:
+    return any(shown in text for shown in SHOWN_EDITS)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +29,16 @@ from macros import country_page, manifest, pdf
 from macros.pdf import book, links, paper, typeset
 from macros.pdf.__main__ import main
 from tests.calculators.helpers import figures
-from tests.support.build import ROOT
-from tests.support.edited import NEW_AREA_KEY, NEW_COUNTRY_LABEL, NEW_COUNTRY_LINE, NEW_FLAG_KEY, Edited, stray_dollars
+from tests.support.build import ROOT, cut_site
+from tests.support.edited import (
+    NEW_AREA_KEY,
+    NEW_COUNTRY_LABEL,
+    NEW_COUNTRY_LINE,
+    NEW_FLAG_KEY,
+    NEW_SENIOR_BAND,
+    Edited,
+    stray_dollars,
+)
 
 CONFIG = ROOT / "mkdocs.yml"
 MM = 72 / 25.4
@@ -198,6 +205,36 @@ def test_the_fetcher_reads_only_local_files(tmp_path: Path) -> None:
     for url in ("https://example.org/font.woff2", "http://127.0.0.1/x", Path("/etc/hostname").as_uri()):
         with pytest.raises(pdf.PdfError, match="refused"):
             fetcher.fetch(url)
+
+
+REFERENCES = (
+    '<html lang="en"><body><nav class="toc"><ol><li><a href="#far">Far</a></li></ol></nav>'
+    '<section class="chapter"><h1 id="near">Near</h1><p>See <a class="internal" href="#far">it</a>.</p></section>'
+    '<section class="chapter"><h1>Middle</h1></section>'
+    '<section class="chapter"><h1 id="far">Far</h1><p>Back to <a class="internal" href="{back}">it</a>.</p></section>'
+    "</body></html>"
+)
+
+
+def typeset_small(document: str, tmp_path: Path) -> BuiltPdf:
+    fonts = typeset.font_files()
+    target = tmp_path / "small.pdf"
+    every_font = [path for faces in fonts.values() for path in faces.values()]
+    typeset.render(document, typeset.stylesheet("a4", fonts), site=tmp_path, fonts=every_font, target=target)
+    return read_pdf(target)
+
+
+def test_page_references_name_the_page_their_target_starts_on(tmp_path: Path) -> None:
+    """Forward and backward, in the contents and in the text (cover: no page; chapters: 2, 3, 4)."""
+    printed = typeset_small(REFERENCES.format(back="#near"), tmp_path).printed
+    assert re.search(r"Far[ .]+4$", printed[0].text)
+    assert "See it (p. 4)" in printed[1].text
+    assert "Back to it (p. 2)" in printed[3].text
+
+
+def test_a_reference_to_no_element_stops_the_pdf(tmp_path: Path) -> None:
+    with pytest.raises(pdf.PdfError, match="no element has the id of #nowhere"):
+        typeset_small(REFERENCES.format(back="#nowhere"), tmp_path)
 
 
 def test_the_cover_says_how_current_the_figures_are() -> None:
@@ -519,15 +556,10 @@ def test_the_command_line_builds_a_letter_pdf(site: Path, tmp_path: Path) -> Non
     """Letter paper through the command line, on a copy of the site cut to the home page, the page
     with the widest table and a calculator's page (the whole guide is typeset, on A4, above: a
     second full typesetting would add minutes to every test run for little more)."""
-    copy = shutil.copytree(site, tmp_path / "site", ignore=shutil.ignore_patterns("pyodide", "*.pdf"))
     made = built(site)
     widest = max((page.url for page in made.pages), key=lambda url: _widest_table(site, url))
     kept = {"", widest, next(iter(made.calculators.values()))}
-    project = tmp_path / "project"  # the command line reads the manifest beside its configuration
-    project.mkdir()
-    shutil.copy2(CONFIG, project / CONFIG.name)
-    pages = tuple(page for page in made.pages if page.url in kept)
-    manifest.write(replace(made, pages=pages, site_dir=str(copy.resolve())), project)
+    copy, project = cut_site(site, ROOT, tmp_path, lambda page: page.url in kept)
     target = tmp_path / "letter.pdf"
     assert (
         main(["--site", str(copy), "--paper", "letter", "--out", str(target), "--config", str(project / CONFIG.name)])
@@ -545,9 +577,10 @@ def test_the_site_offers_the_pdf(site: Path) -> None:
     assert cost.select("footer a[href='../guide.pdf']")
 
 
+@pytest.mark.slow(seconds=90)
 def test_edited_data_reaches_the_pdf(edited: Edited, edited_pdf: Path) -> None:
     text = read_pdf(edited_pdf).text
-    assert "€141,000–€200,000" in text
+    assert NEW_SENIOR_BAND in text
     assert "140,000–" not in text
     assert stray_dollars(text, edited.project) == []
     assert NEW_COUNTRY_LABEL in text
