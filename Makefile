@@ -43,7 +43,7 @@ build: $(VENV)/.installed node_modules/.installed $(FIGURES)  ## Build the site 
 	cp $(SITE_PDF) .site.new/guide.pdf
 	if [ -d site ]; then mv site .site.old; fi
 	mv .site.new site
-	$(PY) -m macros.manifest .site.new site
+	$(PY) -c 'import sys; from macros import manifest; sys.exit(manifest.main(sys.argv[1:]))' .site.new site
 	rm -rf .site.old
 
 check: lint types build  ## Lint, type-check and build strictly

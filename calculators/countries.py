@@ -14,7 +14,7 @@ from collections.abc import Callable
 from calculators.employer_cost import US, EmployerCost, statutory
 from calculators.exchange import convert, how_converted
 from calculators.figures import MONTHS, Figures, PublishedPay, Sourced
-from calculators.formatting import Currency, about, money, money_range, phrase, plural
+from calculators.formatting import Currency, about, half_up, money, money_range, phrase, plural
 from calculators.spec import Choice, Input, Inputs
 
 MAX_LOCAL_SALARY = 100_000_000
@@ -38,10 +38,11 @@ def countries_where(figures: Figures, test: Callable[[str], bool]) -> tuple[str,
 
 
 def yearly_pay(figures: Figures, pay: PublishedPay) -> float:
-    """A published pay figure over a year: twelve months, or a full-time year of hours."""
+    """A published pay figure over a year: twelve months, or a full-time year of hours, to the
+    whole unit of its currency (cents on a salary worked out from an hourly figure are noise)."""
     if pay.per == "hour":
-        return pay.amount * figures.quantity(FULL_TIME_YEAR)
-    return pay.amount * MONTHS[pay.per]
+        return half_up(pay.amount * figures.quantity(FULL_TIME_YEAR))
+    return half_up(pay.amount * MONTHS[pay.per])
 
 
 def pay_words(figures: Figures, country: str) -> str:

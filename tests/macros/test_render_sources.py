@@ -101,7 +101,9 @@ def test_the_sources_page_lists_every_source_with_where_it_is_used(site: Path) -
     for pages in used_on:
         links = [link["href"] for link in pages.select("a")]
         assert len(links) == len(set(links)), f"a page is listed twice: {pages.get_text()[:300]}"
-        assert pages.summary.get_text() == f"Used on {len(links)} {'page' if len(links) == 1 else 'pages'}"
+        summary = pages.select_one("summary")
+        assert summary is not None
+        assert summary.get_text() == f"Used on {len(links)} {'page' if len(links) == 1 else 'pages'}"
 
 
 def test_the_cost_page_shows_the_distribution_beside_the_bands(site: Path) -> None:
