@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -43,6 +42,7 @@ class Recorder:
         self.requests.append(request.url)
 
     def watch(self, page: Page) -> None:
+        self.page = page
         page.on("console", self._console)
 
     def _console(self, message: ConsoleMessage) -> None:
@@ -53,15 +53,14 @@ class Recorder:
         return [url for url in self.requests if not url.startswith((origin + "/", "data:", "blob:"))]
 
 
-@contextmanager
-def recorded_page(browser: Browser) -> Iterator[tuple[Page, Recorder]]:
-    """A page in a new browser context, with the context's recorder watching it."""
+@pytest.fixture
+def recorder(browser: Browser) -> Iterator[Recorder]:
+    """A new browser context with its recorder, watching the context's page (``recorder.page``)."""
     context = browser.new_context()
     try:
         recorder = Recorder(context)
-        page = context.new_page()
-        recorder.watch(page)
-        yield page, recorder
+        recorder.watch(context.new_page())
+        yield recorder
     finally:
         context.close()
 
@@ -78,46 +77,46 @@ def _origin(url: str) -> str:
 @pytest.mark.browser
 @pytest.mark.slow(seconds=30)
 def test_every_page_loads_without_violation_cookie_or_foreign_request(
-    browser: Browser, hosted_url: str, pages: list[str]
+    recorder: Recorder, hosted_url: str, pages: list[str]
 ) -> None:
-    with recorded_page(browser) as (page, recorder):
-        problems: list[str] = []
-        for path in pages:
-            response = page.goto(hosted_url + path, wait_until="load")
-            assert response is not None
-            assert "default-src 'self'" in response.headers.get("content-security-policy", ""), path
-            page.wait_for_timeout(100)  # let late scripts (search worker start-up) run
-            problems += [f"{path}: {violation}" for violation in _violations(page)]
-            assert page.evaluate("document.cookie") == "", path
-        assert problems == []
-        assert recorder.console == []
-        assert recorder.context.cookies() == []
-        assert recorder.foreign(_origin(hosted_url)) == []
-        assert len(recorder.requests) > len(pages)  # the recorder saw the pages and their assets
+    problems: list[str] = []
+    page = recorder.page
+    for path in pages:
+        response = page.goto(hosted_url + path, wait_until="load")
+        assert response is not None
+        assert "default-src 'self'" in response.headers.get("content-security-policy", ""), path
+        page.wait_for_timeout(100)  # let late scripts (search worker start-up) run
+        problems += [f"{path}: {violation}" for violation in _violations(page)]
+        assert page.evaluate("document.cookie") == "", path
+    assert problems == []
+    assert recorder.console == []
+    assert recorder.context.cookies() == []
+    assert recorder.foreign(_origin(hosted_url)) == []
+    assert len(recorder.requests) > len(pages)  # the recorder saw the pages and their assets
 
 
 @pytest.mark.browser
 @pytest.mark.slow(seconds=38)
 def test_instant_navigation_to_every_page_keeps_to_the_first_pages_policy(
-    browser: Browser, hosted_url: str, pages: list[str]
+    recorder: Recorder, hosted_url: str, pages: list[str]
 ) -> None:
-    with recorded_page(browser) as (page, recorder):
-        page.goto(hosted_url + "/", wait_until="load")
-        for path in [p for p in pages if p != "/404.html"] + ["/"]:
-            target = hosted_url + path
-            page.evaluate(
-                """href => { const a = document.createElement("a"); a.href = href; a.textContent = "go";
-                document.querySelector(".md-content").append(a); a.click(); }""",
-                target,
-            )
-            page.wait_for_url(target)
-            page.wait_for_load_state("load")
-            page.wait_for_timeout(150)
-        # Instant navigation keeps one document: violations accumulate in one list.
-        assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
-        assert _violations(page) == []
-        assert recorder.console == []
-        assert recorder.foreign(_origin(hosted_url)) == []
+    page = recorder.page
+    page.goto(hosted_url + "/", wait_until="load")
+    for path in [p for p in pages if p != "/404.html"] + ["/"]:
+        target = hosted_url + path
+        page.evaluate(
+            """href => { const a = document.createElement("a"); a.href = href; a.textContent = "go";
+            document.querySelector(".md-content").append(a); a.click(); }""",
+            target,
+        )
+        page.wait_for_url(target)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(150)
+    # Instant navigation keeps one document: violations accumulate in one list.
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    assert _violations(page) == []
+    assert recorder.console == []
+    assert recorder.foreign(_origin(hosted_url)) == []
 
 
 @pytest.mark.browser
