@@ -214,8 +214,8 @@ def sources_list(
         if used_on:
             pages = ", ".join(f"[{title}]({href(path)})" for path, title in used_on.items())
             block += (
-                f'<details class="used-on" markdown><summary>Used on {len(used_on)} '
-                f"{'page' if len(used_on) == 1 else 'pages'}</summary>\n\n{pages}\n\n</details>\n\n"
+                f'<details class="used-on" markdown><summary>Used on {formatting.plural(len(used_on), "page")}'
+                f"</summary>\n\n{pages}\n\n</details>\n\n"
             )
         blocks.append(block + f"{' '.join(source.note.split())}\n")
     return "\n".join(blocks)
