@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -151,17 +151,21 @@ def stale_references(laid_out: Any) -> list[tuple[str, int, int | None]]:
     return stale
 
 
-def pin_pages(document: str, pages: dict[str, int]) -> str:
-    """``document`` with every internal link carrying the page its anchor is on (``data-page``),
-    or :data:`UNKNOWN_PAGE` where ``pages`` does not say."""
+def page_pinner(document: str) -> Callable[[dict[str, int]], str]:
+    """``document``, parsed once, as a function of the pages its internal links land on: it
+    returns the document with every such link carrying its page (``data-page``), or
+    :data:`UNKNOWN_PAGE` where it is not given."""
     from bs4 import BeautifulSoup  # noqa: PLC0415 - only when typesetting
 
     soup = BeautifulSoup(document, "html.parser")
-    for link in soup.select('a[href^="#"]'):
-        href = link.get("href")
-        if isinstance(href, str):
-            link[PINNED] = str(pages.get(href[1:], UNKNOWN_PAGE))
-    return str(soup)
+    links = [(link, str(link.get("href"))[1:]) for link in soup.select('a[href^="#"]')]
+
+    def pinned(pages: dict[str, int]) -> str:
+        for link, anchor in links:
+            link[PINNED] = str(pages.get(anchor, UNKNOWN_PAGE))
+        return str(soup)
+
+    return pinned
 
 
 def render(document: str, css: str, *, site: Path, fonts: Iterable[Path], target: Path) -> int:
@@ -172,16 +176,18 @@ def render(document: str, css: str, *, site: Path, fonts: Iterable[Path], target
     a heading it then moves to the next page keeps the page it was first laid out on (136
     references in the Sources chapter came out one page early). So the first layout shows
     :data:`UNKNOWN_PAGE` for every reference, and each further layout the pages the previous
-    one put the anchors on, until every printed number is right (one more layout, as a rule).
+    one put the anchors on (:func:`page_pinner`), until every printed number is right (one more
+    layout, as a rule).
     Each layout is a single pass, a third cheaper than one with ``target-counter()``."""
     from weasyprint import CSS, HTML  # noqa: PLC0415 - see local_only
 
     fetcher = local_only([site, *(path.parent for path in fonts)])
     stylesheets = [CSS(string=css, url_fetcher=fetcher)]
+    pinned = page_pinner(document)
     with weasyprint_messages() as messages:
         pages: dict[str, int] = {}
         for _ in range(MAX_LAYOUTS):
-            html = HTML(string=pin_pages(document, pages), base_url=site.resolve().as_uri() + "/", url_fetcher=fetcher)
+            html = HTML(string=pinned(pages), base_url=site.resolve().as_uri() + "/", url_fetcher=fetcher)
             laid_out = html.render(stylesheets=stylesheets, pdf_tags=True)
             stale = stale_references(laid_out)
             if not stale:
