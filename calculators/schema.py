@@ -183,18 +183,33 @@ def to_json(value: Any) -> Any:
     return value
 
 
+_LEAVES = (str, int, float, type(None))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def walk(value: Any, path: tuple[str | int, ...] = ()) -> typing.Iterator[tuple[tuple[str | int, ...], Any]]:
-    """Every record (dataclass instance) in a tree, with its key path, parents first."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        yield path, value
-        for item in dataclasses.fields(value):
-            yield from walk(getattr(value, item.name), (*path, item.name))
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from walk(item, (*path, key))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from walk(item, (*path, index))
+    """Every record (dataclass instance) in a tree, with its key path, parents first.
+
+    Iterative, and each record class's field names are read once: the data's checks walk the
+    whole tree several times on every load (a rebuild, each example of the fuzz tests)."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [(path, value)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, _LEAVES):
+            continue
+        names = _FIELD_NAMES.get(type(value))
+        if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+            names = _FIELD_NAMES.setdefault(type(value), tuple(item.name for item in dataclasses.fields(value)))
+        if names is not None:
+            yield path, value
+            children = [((*path, name), getattr(value, name)) for name in names]
+        elif isinstance(value, Mapping):
+            children = [((*path, key), item) for key, item in value.items()]
+        elif isinstance(value, list | tuple):
+            children = [((*path, index), item) for index, item in enumerate(value)]
+        else:
+            continue
+        stack.extend(reversed(children))
 
 
 __all__ = [

@@ -132,6 +132,9 @@ def _validate(name: str, raw: Any) -> tuple[Any, list[Problem]]:
 
 # --- Checks that span files -------------------------------------------------------------------
 
+Records = list[tuple[tuple[str | int, ...], Any]]
+"""Every record of a :class:`Figures` with its key path: ``list(walk(figures))``, walked once a load."""
+
 
 def _where(path: tuple[str | int, ...]) -> tuple[str, str]:
     """(file, key path) of a place in :class:`Figures`: ``("pay", "salary")`` -> pay.yaml, salary."""
@@ -168,10 +171,23 @@ def _hints(kind: type) -> dict[str, Any]:
     return _HINTS[kind]
 
 
-def _fields(record: Record) -> Iterator[tuple[str, Any, Any]]:
-    hints = _hints(type(record))
-    for item in dataclasses.fields(record):
-        yield item.name, hints[item.name], getattr(record, item.name)
+MarkedField = tuple[str, tuple[Any, ...], tuple[Any, ...]]
+_MARKED: dict[type, tuple[MarkedField, ...]] = {}
+
+
+def _marked_fields(kind: type) -> tuple[MarkedField, ...]:
+    """The fields of a record class that carry markers: (field, markers on the field, markers on
+    each item of its list or on its optional value). Read once per class."""
+    if kind not in _MARKED:
+        hints = _hints(kind)
+        found = []
+        for item in dataclasses.fields(kind):
+            items = _items_hint(hints[item.name])
+            on_field, on_items = tuple(_markers(hints[item.name])[0]), tuple(_markers(items)[0] if items else ())
+            if on_field or on_items:
+                found.append((item.name, on_field, on_items))
+        _MARKED[kind] = tuple(found)
+    return _MARKED[kind]
 
 
 def references(record: Record) -> Iterator[tuple[str, Refers, list[Any]]]:
@@ -179,30 +195,29 @@ def references(record: Record) -> Iterator[tuple[str, Refers, list[Any]]]:
 
     The marker may sit on the field, on its optional value or on each item of its list.
     """
-    for name, hint, value in _fields(record):
+    for name, on_field, on_items in _marked_fields(type(record)):
+        value = getattr(record, name)
         if value is None:
             continue
-        items = _items_hint(hint)
-        found = [(marker, [value]) for marker in _markers(hint)[0]]
-        if items is not None:
-            found += [(marker, value if isinstance(value, list) else [value]) for marker in _markers(items)[0]]
+        found = [(marker, [value]) for marker in on_field]
+        found += [(marker, value if isinstance(value, list) else [value]) for marker in on_items]
         for marker, values in found:
             if isinstance(marker, Refers):
                 yield name, marker, values
 
 
-def _references(figures: Figures) -> list[Problem]:
+def _references(figures: Figures, records: Records) -> list[Problem]:
     """Every :class:`Refers` value is a key of its table; every :class:`SameKeys` table matches."""
     problems: list[Problem] = []
-    for path, record in walk(figures):
+    for path, record in records:
         if not path:
             continue
         for name, marker, values in references(record):
             problems += _refer(figures, (*path, name), marker, values)
-        for name, hint, value in _fields(record):
-            for marker in _markers(hint)[0]:
+        for name, on_field, _ in _marked_fields(type(record)):
+            for marker in on_field:
                 if isinstance(marker, SameKeys):
-                    problems += _same_keys(figures, (*path, name), marker, value)
+                    problems += _same_keys(figures, (*path, name), marker, getattr(record, name))
     return problems
 
 
@@ -253,14 +268,14 @@ def _needed_keys(figures: Figures) -> list[Problem]:
     return problems
 
 
-def _one_currency(figures: Figures) -> list[Problem]:
+def _one_currency(figures: Figures, records: Records) -> list[Problem]:
     """Amounts the calculators add together must be in one currency: a country's employer costs
     in that country's currency, everything else in the salary bands' (the guide's currency).
     Amounts in different currencies meet only through the dated exchange rates."""
     first = next(iter(figures.pay.salary.items()))
     guide, where = first[1].currency, f"data/pay.yaml salary.{first[0]}.currency"
     problems: list[Problem] = []
-    for path, record in walk(figures):
+    for path, record in records:
         code = getattr(record, "currency", None)
         if not isinstance(code, str) or not path or isinstance(record, CountryCosts):
             continue
@@ -287,12 +302,12 @@ def _one_currency(figures: Figures) -> list[Problem]:
     return problems
 
 
-def _citations(figures: Figures) -> list[Problem]:
+def _citations(figures: Figures, records: Records) -> list[Problem]:
     """Citations that say what they should: our assumptions give a reason and are read nowhere
     else; a ``via`` is a real second page; every source in sources.yaml is cited."""
     problems: list[Problem] = []
     cited: set[str] = set()
-    for path, record in walk(figures):
+    for path, record in records:
         for _name, marker, values in references(record) if path else ():
             if marker.table == "sources":
                 cited.update(values)
@@ -320,9 +335,16 @@ def _citations(figures: Figures) -> list[Problem]:
     return problems
 
 
-def cross_check(figures: Figures) -> list[Problem]:
-    """Checks that span files, found by walking every record: none is written per file."""
-    return [*_references(figures), *_citations(figures), *_needed_keys(figures), *_one_currency(figures)]
+def cross_check(figures: Figures, records: Records | None = None) -> list[Problem]:
+    """Checks that span files, found by walking every record: none is written per file.
+    ``records`` is ``list(walk(figures))`` when the caller has it already."""
+    records = list(walk(figures)) if records is None else records
+    return [
+        *_references(figures, records),
+        *_citations(figures, records),
+        *_needed_keys(figures),
+        *_one_currency(figures, records),
+    ]
 
 
 # --- Loading -----------------------------------------------------------------------------------
@@ -370,19 +392,20 @@ def load_data(data_dir: Path) -> Figures:
     if problems:
         raise DataError(problems)
     figures = Figures(**parsed)
-    problems = cross_check(figures)
-    known, unknown = _currencies(figures)
+    records = list(walk(figures))
+    problems = cross_check(figures, records)
+    known, unknown = _currencies(figures, records)
     problems += unknown
     if problems:
         raise DataError(problems)
-    rates, problems = _rates(figures)
+    rates, problems = _rates(figures, records)
     if rates is None:
         raise DataError(problems)
     exchange = dataclasses.replace(figures.exchange, period=_day(rates.date))
     return dataclasses.replace(figures, currencies=known, rates=rates, exchange=exchange)
 
 
-def _currencies(figures: Figures) -> tuple[dict[str, Currency], list[Problem]]:
+def _currencies(figures: Figures, records: Records) -> tuple[dict[str, Currency], list[Problem]]:
     """How to write each currency the data uses (CLDR), and a problem for each unknown code.
 
     The guide's own currency (the salary bands') is written as the guide's language writes it;
@@ -391,7 +414,7 @@ def _currencies(figures: Figures) -> tuple[dict[str, Currency], list[Problem]]:
     """
     guide = next(iter(figures.pay.salary.values())).currency
     first_use: dict[str, tuple[str, str]] = {}
-    for path, record in walk(figures):
+    for path, record in records:
         code = getattr(record, "currency", None)
         if isinstance(code, str):
             first_use.setdefault(code, _where((*path, "currency")))
@@ -427,13 +450,13 @@ def _day(iso: str) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-def _rates(figures: Figures) -> tuple[ExchangeRates | None, list[Problem]]:
+def _rates(figures: Figures, records: Records) -> tuple[ExchangeRates | None, list[Problem]]:
     """The exchange rates of the latest day the package carries for every currency the data
     uses. Never from data: a period typed into exchange.yaml is refused."""
     rule = figures.exchange
     if rule.period is not None:
         return None, [Problem("data/exchange.yaml", "period", "the rates' date comes from the package: leave it out")]
-    codes = {code for path, record in walk(figures) if isinstance(code := getattr(record, "currency", None), str)}
+    codes = {code for _, record in records if isinstance(code := getattr(record, "currency", None), str)}
     try:
         return latest_rates(codes, rule.through, rule.package), []
     except RatesUnavailable as error:

@@ -55,6 +55,13 @@ class _Rewriter(HTMLParser):
         if tag in {"script", "style"}:
             self._open = (tag, attrs)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """HTML has no marked sections: ``<![`` opens a bogus comment that ends at the next
+        ``>``, as the HTML standard's tokenizer reads it (the standard library's own reading,
+        kept from SGML, raises ``AssertionError`` on ``<![;`` in Python 3.13.0)."""
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end == -1 else end + 1
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs)
 

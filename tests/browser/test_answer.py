@@ -103,13 +103,40 @@ def _python_table(page: Page) -> str:
     return str(answer["scenarios"]["html"])
 
 
+# The page's answers can be held back and let through on cue, as a slow phone would deliver them:
+# a name typed while an answer is on its way must not be replaced by the name that answer carries.
+HELD_ANSWERS = """(() => {
+    window.calculatorConfig = { debounceMs: 1000 };
+    window.heldAnswers = null; // a list while answers are held
+    window.releaseAnswers = () => {
+        const held = window.heldAnswers || [];
+        window.heldAnswers = null;
+        held.forEach((deliver) => deliver());
+    };
+    const listen = Worker.prototype.addEventListener;
+    Worker.prototype.addEventListener = function (type, handler, ...rest) {
+        if (type !== "message") return listen.call(this, type, handler, ...rest);
+        const held = (event) => {
+            const answer = event.data && event.data.type === "result";
+            if (window.heldAnswers && answer) window.heldAnswers.push(() => handler(event));
+            else handler(event);
+        };
+        return listen.call(this, type, held, ...rest);
+    };
+})();"""
+
+
 def test_scenarios_side_by_side_survive_a_reload(session: Session, site_url: str) -> None:
     page = session.page
+    session.context.add_init_script(HELD_ANSWERS)
     page.goto(site_url + PAGE)
     session.wait_state("ready")
+    page.evaluate("() => { window.heldAnswers = []; }")
     page.click(f"{FORM} [data-scenario-save]")
+    page.wait_for_function("() => window.heldAnswers.length === 1")  # the answer to the save, held
     page.fill(f'{FORM} [data-scenario-name="1"]', "Mid <b>level</b>")
     page.fill(f'{FORM} [name="base_salary"]', "150,000")
+    page.evaluate("() => window.releaseAnswers()")  # it arrives after the new name, with the old one
     page.wait_for_function(TWO_COLUMNS, arg=TABLE, timeout=10_000)
     page.wait_for_function(
         "(table) => document.querySelector(table + ' thead').textContent.includes('Mid <b>level</b>')",

@@ -384,6 +384,13 @@
       if (this.comparison) this.comparison.draw();
     }
 
+    // Answers to requests sent before now are out of date: they are dropped when they arrive,
+    // and the form shows it is waiting for the next one.
+    supersede() {
+      this.latest += 1;
+      this.form.dataset.stale = "";
+    }
+
     async update(fromReader) {
       if (fromReader) this.writeAddress();
       if (runtime.state !== "ready") {
@@ -504,6 +511,8 @@
         const number = Number(event.target.dataset.scenarioName);
         if (!number || !this.kept[number - 1]) return;
         this.kept[number - 1].name = event.target.value;
+        // An answer already on its way carries the name as it was: it must not bring it back.
+        this.calculator.supersede();
         clearTimeout(this.typing);
         this.typing = setTimeout(() => this.calculator.update(true), setting("debounceMs"));
       });
