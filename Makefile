@@ -26,7 +26,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 \
 	$$(ls -d "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
 
-.PHONY: help serve build check test lint types pytest lock system clean lighthouse sizes pdf figures freshness
+.PHONY: help serve build check test early-tests site-tests lint types pytest lock system clean lighthouse sizes pdf figures freshness
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -58,14 +58,24 @@ types: $(VENV)/.installed
 # The suite runs in $(TEST_JOBS) processes (pytest-xdist), which share each costly build
 # (tests/support/build.made_once) and take tests two at a time, costliest first
 # (tests/conftest.py). After `check`, it tests the site just built in site/.
+#
+# `make test` runs the tests that need no built site (EARLY_TESTS) beside `check`: the PDF keeps
+# one core busy for over a minute while lint and types finish early and leave the other idle.
 TEST_JOBS ?= 2
+EARLY_TESTS := tests/calculators tests/macros/test_data_fuzz.py
+PYTEST_ARGS ?=
 
 test: system  ## Everything: system needs, check (lint and types beside the build), the whole test suite
-	$(MAKE) --no-print-directory --jobs=2 --output-sync=target check
-	$(MAKE) --no-print-directory pytest BUILT_SITE=$(CURDIR)/site
+	$(MAKE) --no-print-directory --jobs=3 --output-sync=target early-tests site-tests
+
+early-tests: $(VENV)/.installed $(FIGURES)
+	$(BIN)/pytest $(EARLY_TESTS)
+
+site-tests: check
+	$(MAKE) --no-print-directory pytest BUILT_SITE=$(CURDIR)/site PYTEST_ARGS="$(addprefix --ignore=,$(EARLY_TESTS))"
 
 pytest: $(VENV)/.installed node_modules/.installed $(FIGURES)
-	$(if $(BUILT_SITE),BUILT_SITE=$(BUILT_SITE)) $(BIN)/pytest -n $(TEST_JOBS) --maxschedchunk=2
+	$(if $(BUILT_SITE),BUILT_SITE=$(BUILT_SITE)) $(BIN)/pytest -n $(TEST_JOBS) --maxschedchunk=2 $(PYTEST_ARGS)
 
 
 figures: $(FIGURES)  ## Write the calculators' figures from data/ (.cache/figures.json)

@@ -38,6 +38,11 @@ def run_axe(page: Page, rules: list[str] | None = None) -> tuple[list[dict[str, 
     return list(result["violations"]), ran
 
 
+# The state calculators are checked in at each width: "loading" (the worker's script is held
+# back) or "error" (it is refused).
+CALCULATOR_STATE = {"desktop": "loading", "phone": "error"}
+assert set(CALCULATOR_STATE) == set(VIEWPORTS)
+
 # The rules whose answer can change with the theme: the themes differ in colours only.
 COLOUR_RULES = "ran => axe.getRules(['cat.color']).map((rule) => rule.ruleId).filter((id) => ran.includes(id))"
 
@@ -52,24 +57,26 @@ def test_no_axe_violations_on_any_page_in_either_theme(
     (the themes differ in nothing else). The theme keeps the reader's choice, so pages open
     light and dark in turn.
 
-    Calculators are checked as a reader finds them: at desktop width while Python starts;
-    at phone width with Python blocked, in the state that says it could not start and offers
-    Retry (test_answer.py checks the scenarios of a calculator that is ready)."""
+    Calculators are checked in the two states a reader meets before Python is ready, neither of
+    which starts Python here: at desktop width still loading (the worker's script never
+    arrives), at phone width in the state that says it could not start and offers Retry (the
+    script is refused). test_answer.py checks a calculator that is ready, scenarios and all."""
     context = browser.new_context(
         viewport=VIEWPORTS[viewport],  # type: ignore[arg-type]
         reduced_motion="reduce",  # no transition half-way through when contrast is measured
         bypass_csp=True,  # axe is injected from outside; the policy itself is tested elsewhere
     )
-    if viewport == "phone":
-        context.route("**/calculator-worker.mjs*", lambda route: route.abort())
+    state = CALCULATOR_STATE[viewport]
+    context.route("**/calculator-worker.mjs*", lambda route: route.abort() if state == "error" else None)
     try:
         page = context.new_page()
         problems: list[str] = []
         colour_rules: list[str] = []
         for path in pages:
             page.goto(hosted_url + path, wait_until="load")
-            if viewport == "phone":
-                page.wait_for_function("() => !document.querySelector('form[data-calculator]:not([data-state=error])')")
+            page.wait_for_function(
+                "state => !document.querySelector(`form[data-calculator]:not([data-state=${state}])`)", arg=state
+            )
             seen = [_settled_scheme(page)]
             violations, ran = run_axe(page)
             problems += _describe(f"{path} ({seen[-1]})", violations)

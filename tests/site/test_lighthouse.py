@@ -8,12 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.bench.lighthouse_report import MUST_BE_PERFECT, default_pages, lost_points, run_lighthouse
+from tests.bench.lighthouse_report import MUST_BE_PERFECT, cpu_slowdown, default_pages, lost_points, run_lighthouse
 from tests.support.server import serve
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow(seconds=60)]
+
+@pytest.mark.parametrize(
+    ("benchmark_index", "slowdown"),
+    [(2000, 4), (1500, 4), (1499, 2), (1140, 2), (1000, 2), (800, 2), (799, 1), (125, 1), (50, 1)],
+)
+def test_the_cpu_slowdown_follows_lighthouses_guide(benchmark_index: float, slowdown: float) -> None:
+    assert cpu_slowdown(benchmark_index) == slowdown
 
 
+@pytest.mark.browser
+@pytest.mark.slow(seconds=60)
 def test_accessibility_best_practices_and_seo_are_perfect(site: Path, tmp_path: Path) -> None:
     pages = [path for path in default_pages(site) if (site / path.lstrip("/") / "index.html").is_file()]
     assert pages[0] == "/"
