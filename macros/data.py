@@ -335,10 +335,8 @@ def _citations(figures: Figures, records: Records) -> list[Problem]:
     return problems
 
 
-def cross_check(figures: Figures, records: Records | None = None) -> list[Problem]:
-    """Checks that span files, found by walking every record: none is written per file.
-    ``records`` is ``list(walk(figures))`` when the caller has it already."""
-    records = list(walk(figures)) if records is None else records
+def cross_check(figures: Figures, records: Records) -> list[Problem]:
+    """Checks that span files, found by walking every record (``records``): none is written per file."""
     return [
         *_references(figures, records),
         *_citations(figures, records),
