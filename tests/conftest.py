@@ -77,10 +77,11 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> Edited:
 
 @pytest.fixture(scope="session")
 def edited_pdf(tmp_path_factory: pytest.TempPathFactory, edited: Edited) -> Path:
-    """The PDF of the edited copy's site as ``make build`` makes it, typeset from every
-    calculator's page (their worked examples are computed for paper) and every page that shows
-    an edit; the whole guide is typeset by ``make build`` and checked in tests/macros/pdf. A
-    fixture of its own: the tests of the edited pages need not wait for it."""
+    """A draft PDF of the edited copy's site (laid out once: its text is what is checked, not
+    its page numbers), typeset from every calculator's page (their worked examples are computed
+    for paper) and every page that shows an edit; the whole guide is typeset by ``make build``
+    and checked in tests/macros/pdf. A fixture of its own: the tests of the edited pages need
+    not wait for it."""
 
     def make(folder: Path) -> Path:
         made = manifest.read(edited.project, edited.site)
@@ -90,7 +91,7 @@ def edited_pdf(tmp_path_factory: pytest.TempPathFactory, edited: Edited) -> Path
             return page.url in calculators or shows_an_edit(article_text(built_file(edited.site, page.url)))
 
         copy, project = cut_site(edited.site, edited.project, folder, keep)
-        build_pdf(copy, folder / "guide.pdf", project=project)
+        build_pdf(copy, folder / "guide.pdf", project=project, draft=True)
         return folder / "guide.pdf"
 
     return made_once(tmp_path_factory, "edited-pdf", make, read=lambda folder: folder / "guide.pdf")

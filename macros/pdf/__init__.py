@@ -40,8 +40,9 @@ def built_on() -> datetime.date:
     return moment.date()
 
 
-def build_pdf(site: Path, target: Path, *, project: Path = ROOT, paper: str = "a4") -> int:
-    """The PDF of the guide from a built ``site`` (of ``project``); returns the number of pages."""
+def build_pdf(site: Path, target: Path, *, project: Path = ROOT, paper: str = "a4", draft: bool = False) -> int:
+    """The PDF of the guide from a built ``site`` (of ``project``); returns the number of pages.
+    A ``draft`` is laid out once: quicker, with page references left unnumbered (:func:`render`)."""
     try:
         made = manifest.read(project, site)
     except manifest.ManifestMissing as error:
@@ -63,7 +64,7 @@ def build_pdf(site: Path, target: Path, *, project: Path = ROOT, paper: str = "a
     fonts = font_files()
     document = assemble(edition, chapters(pages, site, made.site_url, made.calculators))
     every_font = [path for faces in fonts.values() for path in faces.values()]
-    return render(document, stylesheet(paper, fonts), site=site, fonts=every_font, target=target)
+    return render(document, stylesheet(paper, fonts), site=site, fonts=every_font, target=target, draft=draft)
 
 
 __all__ = ["PdfError", "build_pdf", "built_file", "built_on"]

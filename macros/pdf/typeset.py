@@ -168,7 +168,7 @@ def page_pinner(document: str) -> Callable[[dict[str, int]], str]:
     return pinned
 
 
-def render(document: str, css: str, *, site: Path, fonts: Iterable[Path], target: Path) -> int:
+def render(document: str, css: str, *, site: Path, fonts: Iterable[Path], target: Path, draft: bool = False) -> int:
     """Lay out ``document`` and write the PDF; returns the number of pages.
 
     Page references are written into the document, not left to CSS ``target-counter()``:
@@ -178,7 +178,10 @@ def render(document: str, css: str, *, site: Path, fonts: Iterable[Path], target
     :data:`UNKNOWN_PAGE` for every reference, and each further layout the pages the previous
     one put the anchors on (:func:`page_pinner`), until every printed number is right (one more
     layout, as a rule).
-    Each layout is a single pass, a third cheaper than one with ``target-counter()``."""
+    Each layout is a single pass, a third cheaper than one with ``target-counter()``.
+
+    A ``draft`` is the first layout only, in about half the time: every page reference prints
+    as :data:`UNKNOWN_PAGE`; the text, the figures and the pages' look are as in the final PDF."""
     from weasyprint import CSS, HTML  # noqa: PLC0415 - see local_only
 
     fetcher = local_only([site, *(path.parent for path in fonts)])
@@ -186,14 +189,14 @@ def render(document: str, css: str, *, site: Path, fonts: Iterable[Path], target
     pinned = page_pinner(document)
     with weasyprint_messages() as messages:
         pages: dict[str, int] = {}
-        for _ in range(MAX_LAYOUTS):
+        for _ in range(1 if draft else MAX_LAYOUTS):
             html = HTML(string=pinned(pages), base_url=site.resolve().as_uri() + "/", url_fetcher=fetcher)
             laid_out = html.render(stylesheets=stylesheets, pdf_tags=True)
             stale = stale_references(laid_out)
-            if not stale:
-                break
             if nowhere := sorted({href for href, _, page in stale if page is None}):
                 raise PdfError("broken references in the PDF: no element has the id of " + ", ".join(nowhere[:5]))
+            if not stale or draft:
+                break
             pages = anchor_pages(laid_out)
         else:
             moved = (f"{href} printed as p. {printed}, on p. {page}" for href, printed, page in stale[:5])

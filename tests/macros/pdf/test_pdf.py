@@ -216,11 +216,13 @@ REFERENCES = (
 )
 
 
-def typeset_small(document: str, tmp_path: Path) -> BuiltPdf:
+def typeset_small(document: str, tmp_path: Path, *, draft: bool = False) -> BuiltPdf:
     fonts = typeset.font_files()
     target = tmp_path / "small.pdf"
     every_font = [path for faces in fonts.values() for path in faces.values()]
-    typeset.render(document, typeset.stylesheet("a4", fonts), site=tmp_path, fonts=every_font, target=target)
+    typeset.render(
+        document, typeset.stylesheet("a4", fonts), site=tmp_path, fonts=every_font, target=target, draft=draft
+    )
     return read_pdf(target)
 
 
@@ -232,9 +234,17 @@ def test_page_references_name_the_page_their_target_starts_on(tmp_path: Path) ->
     assert "Back to it (p. 2)" in printed[3].text
 
 
-def test_a_reference_to_no_element_stops_the_pdf(tmp_path: Path) -> None:
+@pytest.mark.parametrize("draft", [False, True])
+def test_a_reference_to_no_element_stops_the_pdf(tmp_path: Path, draft: bool) -> None:
     with pytest.raises(pdf.PdfError, match="no element has the id of #nowhere"):
-        typeset_small(REFERENCES.format(back="#nowhere"), tmp_path)
+        typeset_small(REFERENCES.format(back="#nowhere"), tmp_path, draft=draft)
+
+
+def test_a_draft_is_laid_out_once_and_says_no_page(tmp_path: Path) -> None:
+    printed = typeset_small(REFERENCES.format(back="#near"), tmp_path, draft=True).printed
+    assert re.search(rf"Far[ .]+{typeset.UNKNOWN_PAGE}$", printed[0].text)
+    assert f"See it (p. {typeset.UNKNOWN_PAGE})" in printed[1].text
+    assert f"Back to it (p. {typeset.UNKNOWN_PAGE})" in printed[3].text
 
 
 def test_the_cover_says_how_current_the_figures_are() -> None:
@@ -562,7 +572,21 @@ def test_the_command_line_builds_a_letter_pdf(site: Path, tmp_path: Path) -> Non
     copy, project = cut_site(site, ROOT, tmp_path, lambda page: page.url in kept)
     target = tmp_path / "letter.pdf"
     assert (
-        main(["--site", str(copy), "--paper", "letter", "--out", str(target), "--config", str(project / CONFIG.name)])
+        main(
+            [
+                *(
+                    "--site",
+                    str(copy),
+                    "--paper",
+                    "letter",
+                    "--out",
+                    str(target),
+                    "--config",
+                    str(project / CONFIG.name),
+                ),
+                "--draft",  # the page size and the edges are checked here, not the page numbers
+            ]
+        )
         == 0
     )
     box = PdfReader(target).pages[0].mediabox
