@@ -192,7 +192,9 @@ def sources_list(
     into a link from the Sources page).
 
     Kept lean on purpose: the page lists every source, and each element on it costs a phone
-    time whenever the theme restyles the page."""
+    time whenever the theme restyles the page. For the same reason each entry below its heading
+    is a ``source-entry`` block, which the stylesheet lets the browser skip while it is off
+    screen."""
     blocks = []
     for key, source in figures.sources.items():
         kind = source.kind_label
@@ -210,14 +212,14 @@ def sources_list(
         for name, calculator in calculators.items():
             if any(key in (c.source, c.via) for c in calculator.citations):
                 used_on.setdefault(f"calculators/{name}.md", calculator.title)
-        block = f"### {source.title} {{ #source-{key} }}\n\n{facts}\n\n"
+        block = f'### {source.title} {{ #source-{key} }}\n\n<div class="source-entry" markdown>\n\n{facts}\n\n'
         if used_on:
             pages = ", ".join(f"[{title}]({href(path)})" for path, title in used_on.items())
             block += (
                 f'<details class="used-on" markdown><summary>Used on {formatting.plural(len(used_on), "page")}'
                 f"</summary>\n\n{pages}\n\n</details>\n\n"
             )
-        blocks.append(block + f"{' '.join(source.note.split())}\n")
+        blocks.append(block + f"{' '.join(source.note.split())}\n\n</div>\n")
     return "\n".join(blocks)
 
 

@@ -1,8 +1,12 @@
-"""Every page's description: its front matter ``description`` or, failing that, the start of
-its first paragraph, as plain text.
+"""What a page's front matter says about the page itself.
 
-Material writes it as ``<meta name="description">``, and ``docs/overrides/main.html`` repeats
-it in the Open Graph and Twitter card tags for link previews.
+- ``description``, or failing that the start of its first paragraph, as plain text: Material
+  writes it as ``<meta name="description">``, and ``docs/overrides/main.html`` repeats it in the
+  Open Graph and Twitter card tags for link previews.
+- ``toc_depth``: the deepest heading level the page's table of contents lists (``2``: its
+  sections, not their subsections). For a page whose subsections are a long list, such as the
+  Sources page: the contents stay a map of the page, and a phone has hundreds fewer elements to
+  style each time the theme restyles the page.
 """
 
 from __future__ import annotations
@@ -13,7 +17,10 @@ from html.parser import HTMLParser
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.templates import TemplateContext
 
 DESCRIPTION_LIMIT = 160
 
@@ -70,3 +77,22 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
     # Material writes page.meta.description into an attribute as it is: escape it once here.
     page.meta["description"] = html.escape(text, quote=True)
     return html_text
+
+
+def trim_contents(items: list[AnchorLink], depth: int) -> None:
+    """Drop the entries of a table of contents below heading level ``depth`` (1 is ``h1``)."""
+    for item in items:
+        if item.level >= depth:
+            item.children = []
+        else:
+            trim_contents(item.children, depth)
+
+
+def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    depth = page.meta.get("toc_depth")
+    if depth is None:
+        return context
+    if isinstance(depth, bool) or not isinstance(depth, int) or not 1 <= depth <= 6:
+        raise PluginError(f"{page.file.src_uri}: toc_depth must be a heading level, 1 to 6 (it is {depth!r})")
+    trim_contents(list(page.toc), depth)
+    return context

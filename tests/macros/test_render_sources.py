@@ -96,7 +96,16 @@ def test_the_sources_page_lists_every_source_with_where_it_is_used(site: Path) -
     block = html.split('id="source-bls-oews"')[1].split("<h3")[0]
     assert "Used on" in block
     assert "What it costs" in block
-    used_on = BeautifulSoup(html, "html.parser").select("details.used-on")
+    soup = BeautifulSoup(html, "html.parser")
+    for key in figures.sources:  # each entry is a block the browser may skip off screen
+        heading = soup.find(id=f"source-{key}")
+        entry = heading.find_next_sibling() if heading else None
+        assert entry is not None, key
+        assert "source-entry" in entry.get_attribute_list("class"), key
+    contents = [link["href"] for link in soup.select("nav.md-nav--secondary a.md-nav__link")]
+    assert "#method" in contents
+    assert [href for href in contents if str(href).startswith("#source-")] == []  # its sections, not 90 sources
+    used_on = soup.select("details.used-on")
     assert len(used_on) > len(figures.sources) / 2
     for pages in used_on:
         links = [link["href"] for link in pages.select("a")]

@@ -9,12 +9,14 @@ the W3C's checker) on every HTML file, errors only.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser
 
 from tests.support.build import ROOT
 from tests.support.server import serve
@@ -81,3 +83,33 @@ def test_every_page_is_valid_html(site: Path) -> None:
 def test_the_validator_reports_invalid_html(tmp_path: Path) -> None:
     (tmp_path / "bad.html").write_text("<!doctype html><html lang=en><title>t</title><p><div></p></span>")
     assert validate_html(tmp_path)
+
+
+HEADING_TOP = "key => Math.round(document.getElementById(key).getBoundingClientRect().top)"
+
+
+@pytest.mark.browser
+def test_a_link_to_a_source_lands_on_its_heading(browser: Browser, hosted_url: str, site: Path) -> None:
+    """The Sources page lays out an entry only near the screen (``content-visibility``), so the
+    entries above a source have guessed heights: a link from a page must still land on it, on a
+    phone, opened directly or through Material's instant navigation."""
+    keys = re.findall(r'<h3 id="(source-[^"]+)"', (site / "sources" / "index.html").read_text(encoding="utf-8"))
+    deep = keys[len(keys) * 3 // 4]  # far down, below dozens of entries never laid out
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(f"{hosted_url}/sources/#{deep}", wait_until="load")
+        page.wait_for_timeout(300)
+        header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+        assert header <= page.evaluate(HEADING_TOP, deep) <= header + 100
+        page.goto(f"{hosted_url}/cost/", wait_until="load")
+        page.evaluate(
+            """href => { const a = document.createElement("a"); a.href = href; a.textContent = "go";
+            document.querySelector(".md-content").append(a); a.click(); }""",
+            f"{hosted_url}/sources/#{deep}",
+        )
+        page.wait_for_url(f"**/sources/#{deep}")
+        page.wait_for_timeout(300)
+        assert header <= page.evaluate(HEADING_TOP, deep) <= header + 100
+    finally:
+        context.close()

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import markdown
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.templates import TemplateContext
 from PIL import Image
 from pymdownx.tasklist import TasklistExtension
 
 from macros.hooks.html_repairs import repair
-from macros.hooks.page_meta import on_page_markdown, summary
+from macros.hooks.page_meta import on_page_context, on_page_markdown, summary, trim_contents
 from macros.hooks.robots import robots_txt
 from macros.hooks.social_card import HEIGHT, WIDTH, draw_card
 from macros.markdown_repairs import MarkdownRepairs
@@ -105,3 +112,30 @@ def test_every_built_page_has_description_canonical_and_open_graph(site: Path) -
     assert (site / "assets" / "images" / "social-card.png").is_file()
     assert "Sitemap: " in (site / "robots.txt").read_text(encoding="utf-8")
     assert (site / "sitemap.xml").is_file()
+
+
+def _contents() -> list[AnchorLink]:
+    page = AnchorLink("Sources", "sources", 1)
+    section = AnchorLink("Sources list", "list", 2)
+    section.children = [AnchorLink("One source", "one", 3), AnchorLink("Another", "another", 3)]
+    page.children = [section, AnchorLink("Method", "method", 2)]
+    return [page]
+
+
+def test_toc_depth_keeps_the_headings_down_to_its_level() -> None:
+    contents = _contents()
+    trim_contents(contents, 2)
+    assert [item.id for item in contents[0].children] == ["list", "method"]
+    assert [item.children for item in contents[0].children] == [[], []]
+    whole = _contents()
+    trim_contents(whole, 3)
+    assert [item.id for item in whole[0].children[0].children] == ["one", "another"]
+
+
+@pytest.mark.parametrize("depth", [0, 7, "2", True, 2.5])
+def test_a_toc_depth_that_is_no_heading_level_stops_the_build(depth: object) -> None:
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="sources.md"), meta={"toc_depth": depth}, toc=_contents())
+    with pytest.raises(PluginError, match=r"sources.md: toc_depth must be a heading level, 1 to 6"):
+        on_page_context(
+            cast("TemplateContext", {}), page=cast("Page", page), config=MkDocsConfig(), nav=cast("Navigation", None)
+        )
