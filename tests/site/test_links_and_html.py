@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.support.build import ROOT
+from tests.support.browser import follow_link
 from tests.support.server import serve
 
 LINKINATOR = ROOT / "node_modules" / ".bin" / "linkinator"
@@ -103,11 +104,7 @@ def test_a_link_to_a_source_lands_on_its_heading(browser: Browser, hosted_url: s
         header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
         assert header <= page.evaluate(HEADING_TOP, deep) <= header + 100
         page.goto(f"{hosted_url}/cost/", wait_until="load")
-        page.evaluate(
-            """href => { const a = document.createElement("a"); a.href = href; a.textContent = "go";
-            document.querySelector(".md-content").append(a); a.click(); }""",
-            f"{hosted_url}/sources/#{deep}",
-        )
+        follow_link(page, f"{hosted_url}/sources/#{deep}")
         page.wait_for_url(f"**/sources/#{deep}")
         page.wait_for_timeout(300)
         assert header <= page.evaluate(HEADING_TOP, deep) <= header + 100

@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
 
 from macros.hooks.csp import inline_scripts, sha256_source
+from tests.support.browser import follow_link
 from tests.support.server import headers_for, parse_headers_file
 
 WATCH_VIOLATIONS = """
@@ -104,11 +105,7 @@ def test_instant_navigation_to_every_page_keeps_to_the_first_pages_policy(
     page.goto(hosted_url + "/", wait_until="load")
     for path in [p for p in pages if p != "/404.html"] + ["/"]:
         target = hosted_url + path
-        page.evaluate(
-            """href => { const a = document.createElement("a"); a.href = href; a.textContent = "go";
-            document.querySelector(".md-content").append(a); a.click(); }""",
-            target,
-        )
+        follow_link(page, target)
         page.wait_for_url(target)
         page.wait_for_load_state("load")
         page.wait_for_timeout(150)

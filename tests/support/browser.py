@@ -1,4 +1,5 @@
-"""Headless Chromium for tests, started the one way that works offline, and the site's pages.
+"""Headless Chromium for tests, started the one way that works offline, the site's pages, and
+following a link as a reader does.
 
 Never lets Playwright fetch a browser: it drives the system's ``chromium`` with the flags that
 keep it from calling home. Playwright's ``launch`` gives it a fresh temporary profile each time
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -55,3 +56,14 @@ def page_paths(site: Path) -> list[str]:
         else:
             paths.append("/" + relative)
     return paths
+
+
+def follow_link(page: Page, href: str) -> None:
+    """Click a link to ``href`` added to the page's content, as a reader clicks one: Material's
+    instant navigation takes it (one document, the next page's content swapped in) when it is
+    a page of the site."""
+    page.evaluate(
+        """href => { const a = document.createElement("a"); a.href = href; a.textContent = "go";
+        document.querySelector(".md-content").append(a); a.click(); }""",
+        href,
+    )
