@@ -189,7 +189,7 @@ def render(document: str, css: str, *, site: Path, fonts: Iterable[Path], target
     pinned = page_pinner(document)
     with weasyprint_messages() as messages:
         pages: dict[str, int] = {}
-        for _ in range(1 if draft else MAX_LAYOUTS):
+        for _ in range(MAX_LAYOUTS):
             html = HTML(string=pinned(pages), base_url=site.resolve().as_uri() + "/", url_fetcher=fetcher)
             laid_out = html.render(stylesheets=stylesheets, pdf_tags=True)
             stale = stale_references(laid_out)

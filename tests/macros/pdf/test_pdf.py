@@ -571,24 +571,9 @@ def test_the_command_line_builds_a_letter_pdf(site: Path, tmp_path: Path) -> Non
     kept = {"", widest, next(iter(made.calculators.values()))}
     copy, project = cut_site(site, ROOT, tmp_path, lambda page: page.url in kept)
     target = tmp_path / "letter.pdf"
-    assert (
-        main(
-            [
-                *(
-                    "--site",
-                    str(copy),
-                    "--paper",
-                    "letter",
-                    "--out",
-                    str(target),
-                    "--config",
-                    str(project / CONFIG.name),
-                ),
-                "--draft",  # the page size and the edges are checked here, not the page numbers
-            ]
-        )
-        == 0
-    )
+    paths = ["--site", str(copy), "--out", str(target), "--config", str(project / CONFIG.name)]
+    # A draft: the page size and the edges are checked here, not the page numbers.
+    assert main([*paths, "--paper", "letter", "--draft"]) == 0
     box = PdfReader(target).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     assert [page.off_page for page in read_pdf(target).printed if page.off_page] == []
