@@ -154,21 +154,33 @@ def overhead(figures: Figures, *, label: str = "Flat overhead instead (optional)
     )
 
 
-def one_off_cost(figures: Figures, name: str, label: str, *, help: str, **start: Unpack[Start]) -> Input:  # noqa: A002
+def one_off_cost(
+    figures: Figures,
+    name: str,
+    label: str,
+    *,
+    help: str,  # noqa: A002
+    maximum: float = MAX_FEE,
+    **start: Unpack[Start],
+) -> Input:
     """A one-off amount of money, such as a recruiting fee."""
     currency = figures.pay_currency
-    return money(name, label, currency, unit=f"{currency.code}, once", maximum=MAX_FEE, step=1_000, help=help, **start)
+    return money(name, label, currency, unit=f"{currency.code}, once", maximum=maximum, step=1_000, help=help, **start)
 
 
 def recruiting_fee(figures: Figures, name: str, label: str, *, salary: str, help: str) -> Input:  # noqa: A002
     """What finding the hire costs, once: it starts at the recruiting fee in data as a share of the
-    yearly salary in the field ``salary``, and follows it."""
+    yearly salary in the field ``salary``, and follows it. It may be as large as the largest
+    salary a field takes (a field in local money widens both): the fee it starts at then always
+    fits its own range, so a link that carries it reads back without an error."""
     fee = figures.recruiting.fee.value
 
     def share_of_salary(inputs: Inputs) -> float:
         return inputs.number(salary) * fee / 100
 
-    return one_off_cost(figures, name, label, default_from=share_of_salary, depends_on=(salary,), help=help)
+    return one_off_cost(
+        figures, name, label, maximum=MAX_SALARY, default_from=share_of_salary, depends_on=(salary,), help=help
+    )
 
 
 def hourly_rate(

@@ -221,6 +221,7 @@ def build(figures: Figures) -> Calculator:
             depends_on=("country", "base_salary"),
             unit="in the country's currency, once",
             currency_from=countries.local_money(figures),
+            maximum=countries.MAX_LOCAL_SALARY,
         ),
         fields.overhead(figures),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 from calculators import dom, registry, scenarios
 from calculators.results import Presented, present
@@ -202,6 +202,8 @@ def test_a_calculator_without_headline_outputs_keeps_none() -> None:
 
 @settings(deadline=None, max_examples=40)
 @given(raw_fields(LOADED))
+@example(fields=[("base_salary", "5000001")])  # its recruiting fee starts above the fee's old limit
+@example(fields=[("country", "in"), ("base_salary", "6000000")])  # a senior salary in rupees
 def test_scenarios_read_back_from_their_own_parameters(fields: list[tuple[str, str]]) -> None:
     kept = scenarios.read(LOADED, [("s1.name", "Mine"), *((f"s1.{name}", value) for name, value in fields)])
     again = scenarios.read(LOADED, kept.parameters())
