@@ -11,6 +11,8 @@ edits of the real text.
 from __future__ import annotations
 
 import datetime
+import functools
+import operator
 import os
 import re
 import shutil
@@ -150,10 +152,21 @@ def test_a_wrong_value_anywhere_names_its_key(folder: Path, name: str, data: st.
     value = data.draw(values, label="value")
     result = load_with(folder, name, _dump(_replace_at(original, path, value)))
     if isinstance(result, DataError) and len(path) > 1:
-        # The problem is reported at the replaced key or at the record holding it.
+        # The problem is reported at the replaced key or at the record holding it, or at what the
+        # old value named (a source no figure cites once its one citation is gone).
         keys = [problem.key for problem in result.problems]
         top = str(path[0])
-        assert any(top in key or key.startswith(("line", "(")) for key in keys), (path, keys)
+        replaced = functools.reduce(operator.getitem, path, original)
+        assert any(top in key or key == replaced or key.startswith(("line", "(")) for key in keys), (path, keys)
+
+
+def test_a_source_left_uncited_is_named_where_it_lives(folder: Path) -> None:
+    """Hypothesis found this case: a figure's only citation of a source removed."""
+    path = ("de", "contributions", "zusatzbeitrag", "via")
+    cited = functools.reduce(operator.getitem, path, PARSED["employer_costs.yaml"])
+    result = load_with(folder, "employer_costs.yaml", _dump(_replace_at(PARSED["employer_costs.yaml"], path, None)))
+    assert isinstance(result, DataError)
+    assert [(problem.file, problem.key) for problem in result.problems] == [("data/sources.yaml", cited)]
 
 
 @fuzz(40)
