@@ -76,7 +76,10 @@ def test_html_repairs_change_only_the_tags_they_mend() -> None:
     assert repair(toggle) == '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'
     nav = '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">'
     assert repair(nav) == '<label class="md-nav__link" for="__nav_2" id="__nav_2_label">'
+    permalink = '<a class="headerlink" href="#pay" title="Permanent link">&para;</a>'
+    assert repair(permalink) == '<a class="headerlink" href="#pay" aria-label="Permanent link">&para;</a>'
     page = '<!doctype html><p a=1 b="&amp;">x &amp; y<input type="text" autocomplete="off"><script>if (a<b) {}</script>'
+    page += '<a href="#x" title="A titled link">x</a>'
     assert repair(page) == page  # everything else comes back exactly as written
 
 
@@ -94,6 +97,18 @@ def test_markdown_repairs_name_task_checkboxes_and_drop_empty_headers() -> None:
     assert "<th></th>" not in text
     assert "<td></td>" in text
     assert "<th>B</th>" in text
+
+
+def test_markdown_repairs_put_each_table_alone_in_a_holder() -> None:
+    text = markdown.markdown(
+        "Before.\n\n| A |\n|---|\n| 1 |\n\nBetween.\n\n!!! note\n\n    | B |\n    |---|\n    | 2 |\n\nAfter.\n",
+        extensions=["tables", "admonition", MarkdownRepairs()],
+    )
+    holders = re.findall(r'<div class="table-holder">\s*<table>.*?</table>\s*</div>', text, flags=re.S)
+    assert len(holders) == 2
+    assert text.index("Before.") < text.index("<table>") < text.index("Between.")  # each stays where it was
+    assert text.index("Between.") < text.rindex("<table>") < text.index("After.")
+    assert text.count("<table>") == 2
 
 
 def test_every_built_page_has_description_canonical_and_open_graph(site: Path) -> None:
