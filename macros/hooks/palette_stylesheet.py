@@ -46,9 +46,16 @@ def without_switching_rule(stylesheet: str, name: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    folder = Path(config.site_dir) / STYLESHEETS
-    sheets = sorted(folder.glob("palette.*.css"))
+    """Write the site's palette stylesheet from the theme's own copy, so that a build which did
+    not copy it again (``mkdocs serve --dirty``) is patched the same and never twice."""
+    site = Path(config.site_dir)
+    sheets = sorted((site / STYLESHEETS).glob("palette.*.css"))
     if len(sheets) != 1:
-        raise PluginError(f"{folder}: expected Material's one palette stylesheet, found {[s.name for s in sheets]}")
-    sheet = sheets[0]
-    sheet.write_text(without_switching_rule(sheet.read_text(encoding="utf-8"), str(sheet)), encoding="utf-8")
+        found = [sheet.name for sheet in sheets]
+        raise PluginError(f"{site / STYLESHEETS}: expected Material's one palette stylesheet, found {found}")
+    relative = sheets[0].relative_to(site)
+    sources = [Path(folder) / relative for folder in config.theme.dirs if (Path(folder) / relative).is_file()]
+    if not sources:
+        raise PluginError(f"{relative}: no theme folder holds the palette stylesheet the site has")
+    patched = without_switching_rule(sources[0].read_text(encoding="utf-8"), str(sources[0]))
+    sheets[0].write_text(patched, encoding="utf-8")

@@ -23,17 +23,21 @@ def test_a_stylesheet_without_the_rule_once_stops_the_build_naming_it(times: int
         without_switching_rule(".a{}" + SWITCHING_RULE * times, "palette.1234.min.css")
 
 
-def test_the_hook_rewrites_the_one_palette_stylesheet_in_place(tmp_path: Path) -> None:
-    folder = tmp_path / STYLESHEETS
-    folder.mkdir(parents=True)
-    sheet = folder / "palette.1234.min.css"
+def test_the_hook_writes_the_site_copy_from_the_theme_copy(tmp_path: Path) -> None:
+    theme, site = tmp_path / "theme", tmp_path / "site"
+    for folder in (theme, site):
+        (folder / STYLESHEETS).mkdir(parents=True)
+    (theme / STYLESHEETS / "palette.1234.min.css").write_text(".a{}" + SWITCHING_RULE, encoding="utf-8")
+    sheet = site / STYLESHEETS / "palette.1234.min.css"
     sheet.write_text(".a{}" + SWITCHING_RULE, encoding="utf-8")
-    (folder / "palette.1234.min.css.map").write_text("{}", encoding="utf-8")
-    on_post_build(SimpleNamespace(site_dir=str(tmp_path)))  # type: ignore[arg-type]
-    assert sheet.read_text(encoding="utf-8") == ".a{}"
-    (folder / "palette.5678.min.css").write_text(SWITCHING_RULE, encoding="utf-8")
+    (site / STYLESHEETS / "palette.1234.min.css.map").write_text("{}", encoding="utf-8")
+    config = SimpleNamespace(site_dir=str(site), theme=SimpleNamespace(dirs=[str(tmp_path / "custom"), str(theme)]))
+    for _ in range(2):  # a build that did not copy the theme's files again is patched the same
+        on_post_build(config)  # type: ignore[arg-type]
+        assert sheet.read_text(encoding="utf-8") == ".a{}"
+    (site / STYLESHEETS / "palette.5678.min.css").write_text(SWITCHING_RULE, encoding="utf-8")
     with pytest.raises(PluginError, match="one palette stylesheet"):
-        on_post_build(SimpleNamespace(site_dir=str(tmp_path)))  # type: ignore[arg-type]
+        on_post_build(config)  # type: ignore[arg-type]
 
 
 def test_the_built_site_marks_no_switch_of_theme(site: Path) -> None:
