@@ -108,8 +108,8 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-lighthouse: build  ## Report: Lighthouse scores (mobile) of the home, a long guide and a calculator page
-	$(PY) -m tests.bench.lighthouse_report
+lighthouse: build  ## Report: Lighthouse scores (mobile) of the home, a long guide and a calculator page (median of several runs; RUNS=n)
+	$(PY) -m tests.bench.lighthouse_report $(if $(RUNS),--runs $(RUNS))
 
 freshness: $(VENV)/.installed  ## Report: figures older than 18 months, and figures read only second-hand
 	$(PY) -m tests.bench.freshness_report

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.bench.lighthouse_report import MUST_BE_PERFECT, cpu_slowdown, default_pages, lost_points, run_lighthouse
+from tests.bench.lighthouse_report import (
+    MUST_BE_PERFECT,
+    Run,
+    cpu_slowdown,
+    default_pages,
+    lost_points,
+    median_run,
+    run_lighthouse,
+)
 from tests.support.server import serve
 
 
@@ -18,6 +26,20 @@ from tests.support.server import serve
 )
 def test_the_cpu_slowdown_follows_lighthouses_guide(benchmark_index: float, slowdown: float) -> None:
     assert cpu_slowdown(benchmark_index) == slowdown
+
+
+def test_the_median_run_is_the_middle_calibrated_score() -> None:
+    def run(at_4x: float, calibrated: float) -> Run:
+        return (
+            {"categories": {"performance": {"score": at_4x}}},
+            {"categories": {"performance": {"score": calibrated}}},
+            2.0,
+        )
+
+    runs = [run(0.5, 0.9), run(0.99, 0.97), run(0.2, 0.84), run(0.6, 0.95), run(0.7, 0.88)]
+    assert median_run(runs) is runs[0]  # ranked by the calibrated score, not the 4x one
+    assert median_run(runs[:2]) is runs[0]  # of two, the lower
+    assert median_run(runs[1:2]) is runs[1]
 
 
 @pytest.mark.browser
