@@ -9,7 +9,8 @@
   table into its scrolling box; a table whose parent is the article changes the article's
   children, and the browser restyles the whole article (40 ms at full speed on a calculator
   page, four times that on the mid-range phone Lighthouse emulates). In a holder of its own
-  the move restyles the holder only. The holder has no style: the page looks the same.
+  the move restyles the holder only, and the stylesheet (guide.css) lets the browser skip a
+  holder while it is off screen. The page looks the same.
 
 Listed in ``mkdocs.yml`` under ``markdown_extensions`` as ``macros.markdown_repairs``.
 """
