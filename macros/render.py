@@ -187,14 +187,16 @@ def page_sources(figures: Figures, used: Iterable[Citation], sources_href: str) 
 def sources_list(
     figures: Figures, uses: Sequence[PageUse], calculators: Mapping[str, Calculator], href: Callable[[str], str]
 ) -> str:
-    """Every source: its kind, publisher, dates and address in one sentence, where the guide uses
-    it (folded on screen, open on paper) and our note on it (``href`` turns a page's source path
-    into a link from the Sources page).
+    """Every source: its kind, publisher, dates and address in one sentence, the pages and
+    calculators that use it, and our note on it (``href`` turns a page's source path into a link
+    from the Sources page).
 
     Kept lean on purpose: the page lists every source, and each element on it costs a phone
     time whenever the theme restyles the page. For the same reason each entry below its heading
     is a ``source-entry`` block, which the stylesheet lets the browser skip while it is off
-    screen."""
+    screen, and the pages that use a source are one plain paragraph: folded in a ``<details>``
+    each, Material's bundle mounted 92 disclosures as the page started (about 40 ms of blocking
+    time on the phone Lighthouse emulates)."""
     blocks = []
     for key, source in figures.sources.items():
         kind = source.kind_label
@@ -215,10 +217,7 @@ def sources_list(
         block = f'### {source.title} {{ #source-{key} }}\n\n<div class="source-entry" markdown>\n\n{facts}\n\n'
         if used_on:
             pages = ", ".join(f"[{title}]({href(path)})" for path, title in used_on.items())
-            block += (
-                f'<details class="used-on" markdown><summary>Used on {formatting.plural(len(used_on), "page")}'
-                f"</summary>\n\n{pages}\n\n</details>\n\n"
-            )
+            block += f"Used on {formatting.plural(len(used_on), 'page')}: {pages}\n{{: .used-on }}\n\n"
         blocks.append(block + f"{' '.join(source.note.split())}\n\n</div>\n")
     return "\n".join(blocks)
 

@@ -7,10 +7,10 @@ made on the page's parsed tokens (:mod:`macros.html_tokens`).
 - Material writes ``tabindex=""`` on section labels in the navigation; an empty tabindex is
   invalid and means the same as none, so it is dropped.
 - A heading's permanent link (the pilcrow Python-Markdown's ``toc`` writes) names itself in
-  ``aria-label`` instead of ``title``: with ``content.tooltips`` Material builds a tooltip
-  for every titled element when a page starts, and the Sources page has a hundred of these
-  links, which cost about 60 ms of blocking time on an emulated phone. A screen reader now
-  hears "Permanent link" rather than the pilcrow.
+  ``aria-label`` instead of ``title``: a screen reader hears "Permanent link" rather than the
+  pilcrow, and no tooltip covers the heading (were ``content.tooltips`` turned on, Material
+  would also build one for each of the hundred such links on Sources and method as it starts,
+  about 60 ms of blocking time on an emulated phone).
 
 Repairs to what Markdown writes (task-list checkboxes' names, empty header cells) are made in
 the Markdown tree instead: :mod:`macros.markdown_repairs`.
