@@ -68,6 +68,7 @@
       runtime.message = reason;
       runtime.retry = false;
       redraw();
+      startSearch();
       return;
     }
     runtime.state = "loading";
@@ -115,6 +116,7 @@
     runtime.state = "error";
     runtime.message = message;
     redraw();
+    startSearch();
   }
 
   // A worker that crashed or hung on one computation: start a fresh one; the next input works.
@@ -147,6 +149,7 @@
         clearTimeout(runtime.stallTimer);
         runtime.state = "ready";
         redraw();
+        startSearch();
         if (!runtime.replaced) for (const form of forms) form.onReady();
         runtime.replaced = false;
         break;
@@ -743,6 +746,23 @@
     }
     if (found.length && runtime.state === "idle") start();
   }
+
+  // Material's search index is built once the page has settled (assets/js/search-worker.js
+  // waits for this): when the calculators are ready or have failed, once a page without them
+  // is idle after loading, and at once when the reader opens search.
+  function startSearch() {
+    if (typeof BroadcastChannel === "function") new BroadcastChannel("search-index").postMessage("go");
+  }
+  document.addEventListener("focusin", (event) => {
+    if (event.target instanceof Element && event.target.matches("[data-md-component=search-query]")) startSearch();
+  });
+  function whenSettled() {
+    if (document.querySelector("form[data-calculator]")) return; // startSearch() on ready or failure
+    if (typeof requestIdleCallback === "function") requestIdleCallback(startSearch, { timeout: 2000 });
+    else setTimeout(startSearch, 500);
+  }
+  if (document.readyState === "complete") whenSettled();
+  else window.addEventListener("load", whenSettled, { once: true });
 
   // On a full page load the forms are already parsed when this script runs (it sits at the
   // end of the body, and it loads async): start the runtime now instead of waiting for the
