@@ -149,7 +149,7 @@
         clearTimeout(runtime.stallTimer);
         runtime.state = "ready";
         redraw();
-        startSearch();
+        setTimeout(startSearch, SEARCH_AFTER_READY_MS);
         if (!runtime.replaced) for (const form of forms) form.onReady();
         runtime.replaced = false;
         break;
@@ -748,10 +748,13 @@
   }
 
   // Material's search index is built once the page has settled (assets/js/search-worker.js
-  // waits for this): when the calculators are ready or have failed, once a page without them
-  // is idle after loading, and at once when the reader opens search.
+  // waits for this): a second after the calculators are ready, so that it does not compete with
+  // their first answers, or once they have failed; once a page without them is idle after
+  // loading; and at once when the reader opens search.
+  const SEARCH_AFTER_READY_MS = 1000;
+  const searchIndex = typeof BroadcastChannel === "function" ? new BroadcastChannel("search-index") : null;
   function startSearch() {
-    if (typeof BroadcastChannel === "function") new BroadcastChannel("search-index").postMessage("go");
+    searchIndex?.postMessage("go");
   }
   document.addEventListener("focusin", (event) => {
     if (event.target instanceof Element && event.target.matches("[data-md-component=search-query]")) startSearch();
