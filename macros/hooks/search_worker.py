@@ -14,6 +14,7 @@ worker's placeholder is not there exactly once.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +30,7 @@ def with_material_worker(ours: str, name: str, where: str) -> str:
     found = ours.count(PLACEHOLDER)
     if found != 1:
         raise PluginError(f"{where}: expected the line {PLACEHOLDER!r} once, found it {found} times")
-    address = (Path("..") / MATERIAL.relative_to("assets") / name).as_posix()
+    address = posixpath.relpath((MATERIAL / name).as_posix(), OURS.parent.as_posix())
     return ours.replace(PLACEHOLDER, f'const MATERIAL_WORKER = "{address}";')
 
 

@@ -5,9 +5,10 @@
 // 0.3 s of a 4 s first visit to a calculator page. Material creates this worker instead
 // (docs/overrides/main.html names it in the page's configuration; macros/hooks/search_worker.py
 // writes Material's own worker's name below). It holds what Material sends until a page script
-// says "go" on the "search-index" channel (calculators.js: once the calculators are ready or
-// have failed, once a page without them is idle, and at once when the reader opens search),
-// then runs Material's worker and hands it those messages in order. It reads none of them.
+// says "go" on the "search-index" channel (calculators.js: a second after the calculators are
+// ready or once they have failed, once a page without them is idle, and at once when the
+// reader opens search), then runs Material's worker and hands it those messages in order. It
+// reads none of them.
 "use strict";
 (() => {
   const MATERIAL_WORKER = "";
