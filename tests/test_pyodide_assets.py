@@ -26,13 +26,15 @@ def test_site_has_the_runtime_and_a_wheel_registered_with_its_hash(site: Path) -
     lock = json.loads(lock_file.read_text(encoding="utf-8"))
     entry = lock["packages"]["hiring-calculators"]
     wheel = packages / entry["file_name"]
-    assert wheel.name.endswith("-py3-none-any.whl")
+    python = lock["info"]["python"].split(".")  # bytecode for the runtime's Python only
+    assert wheel.name.endswith(f"-py{python[0]}{python[1]}-none-any.whl")
     assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
     assert entry["imports"] == ["calculators"]
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         shipped = archive.read(f"calculators/{FIGURES_FILE}").decode("utf-8")
-    assert "calculators/web.py" in names
+    assert "calculators/web.pyc" in names
+    assert not [name for name in names if name.endswith(".py")]  # compiled at build time, not in the browser
     assert not [name for name in names if name.startswith(("macros/", "tests/"))]
     assert shipped == (ROOT / CHECKOUT_FIGURES).read_text(encoding="utf-8")
     # Only what the worker needs: no console pages, source maps or other builds.
