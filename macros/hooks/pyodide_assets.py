@@ -56,7 +56,8 @@ PACKAGES_PREFIX = "calculators-"
 """The wheel and its lock file live in ``assets/pyodide/calculators-<hash of the lock file>/``."""
 WORKER = Path("assets") / "js" / "calculator-worker.mjs"
 COMPILER = Path(__file__).with_name("pyodide_compile.mjs")
-PURE_TAG = "-py3-none-any.whl"
+PURE = "py3-none-any"
+"""The tag of the wheel ``build`` writes: pure Python, any version."""
 CACHE = Path(".cache") / "pyodide-assets"
 KEEP = 3
 HASH_LENGTH = 16
@@ -127,12 +128,17 @@ def _compiled_entry(name: str, content: bytes, compiled: dict[str, bytes], tag: 
         return name + "c", compiled[name]
     if name.endswith(".dist-info/WHEEL"):
         lines = content.decode("utf-8").splitlines()
-        if "Tag: py3-none-any" not in lines:
-            raise PluginError(f"{name} does not name the tag py3-none-any")
-        return name, "".join(
-            f"Tag: {tag}-none-any\n" if line == "Tag: py3-none-any" else line + "\n" for line in lines
-        ).encode()
+        if f"Tag: {PURE}" not in lines:
+            raise PluginError(f"{name} does not name the tag {PURE}")
+        return name, "".join(f"Tag: {tag}\n" if line == f"Tag: {PURE}" else line + "\n" for line in lines).encode()
     return name, content
+
+
+def _entry_like(info: zipfile.ZipInfo, name: str) -> zipfile.ZipInfo:
+    """A new archive entry named ``name`` with ``info``'s date and mode, compressed."""
+    entry = zipfile.ZipInfo(name, date_time=info.date_time)
+    entry.external_attr, entry.compress_type = info.external_attr, zipfile.ZIP_DEFLATED
+    return entry
 
 
 def sourceless_wheel(wheel: Path, python: str, compiled: dict[str, bytes]) -> Path:
@@ -144,10 +150,11 @@ def sourceless_wheel(wheel: Path, python: str, compiled: dict[str, bytes]) -> Pa
     in ``WHEEL``, and ``RECORD`` lists what it now holds. Dates and modes are kept: the same
     sources give the same wheel. The pure wheel is removed.
     """
-    if not wheel.name.endswith(PURE_TAG):
-        raise PluginError(f"{wheel.name}: expected a pure wheel (*{PURE_TAG}) to compile")
-    tag = "py" + python.replace(".", "")
-    target = wheel.with_name(wheel.name.removesuffix(PURE_TAG) + f"-{tag}-none-any.whl")
+    pure = f"-{PURE}.whl"
+    if not wheel.name.endswith(pure):
+        raise PluginError(f"{wheel.name}: expected a pure wheel (*{pure}) to compile")
+    tag = "py" + python.replace(".", "") + "-none-any"
+    target = wheel.with_name(wheel.name.removesuffix(pure) + f"-{tag}.whl")
     with zipfile.ZipFile(wheel) as archive:
         entries = [(info, archive.read(info)) for info in archive.infolist()]
     shipped: list[tuple[zipfile.ZipInfo, bytes]] = []
@@ -157,19 +164,14 @@ def sourceless_wheel(wheel: Path, python: str, compiled: dict[str, bytes]) -> Pa
             record = info
             continue
         name, shipped_content = _compiled_entry(info.filename, content, compiled, tag)
-        copy = zipfile.ZipInfo(name, date_time=info.date_time)
-        copy.external_attr = info.external_attr
-        copy.compress_type = zipfile.ZIP_DEFLATED
-        shipped.append((copy, shipped_content))
+        shipped.append((_entry_like(info, name), shipped_content))
     if record is None:
         raise PluginError(f"{wheel.name} has no RECORD")
     lines = [_record_line(info.filename, content) for info, content in shipped] + [f"{record.filename},,"]
     with zipfile.ZipFile(target, "w") as archive:
         for info, content in shipped:
             archive.writestr(info, content)
-        copy = zipfile.ZipInfo(record.filename, date_time=record.date_time)
-        copy.external_attr, copy.compress_type = record.external_attr, zipfile.ZIP_DEFLATED
-        archive.writestr(copy, "".join(line + "\n" for line in lines))
+        archive.writestr(_entry_like(record, record.filename), "".join(line + "\n" for line in lines))
     wheel.unlink()
     return target
 
