@@ -20,12 +20,12 @@ inline line chart that is
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
 
 from calculators import formatting
+from calculators.markup import escape
 from calculators.spec import Chart, show
 
 PLOT_TOP = 34  # y of the plot's top edge, below the y axis' title and the top tick's label
@@ -117,9 +117,12 @@ def _marked(count: int) -> list[int]:
 
 
 def chart_id(chart: Chart) -> str:
-    """An id derived from the chart's content: the same chart gets the same id everywhere."""
-    digest = hashlib.sha256(repr(chart).encode("utf-8")).hexdigest()
-    return f"calc-chart-{digest[:10]}"
+    """An id derived from the chart's content: the same chart gets the same id everywhere.
+
+    A CRC-32, not a cryptographic hash: it only tells a page's few charts apart, and zlib is
+    loaded when Python starts while hashlib would cost a first start in the browser about
+    9 ms to import."""
+    return f"calc-chart-{zlib.crc32(repr(chart).encode('utf-8')):08x}"
 
 
 def _pct(value: float) -> str:

@@ -3,7 +3,7 @@
 The build pre-renders the panel into each calculator's page with CPython; the browser's
 worker calls :func:`results_panel` inside Pyodide on every change and the page only swaps
 the returned HTML in. One function, so the worked example and the live result agree by
-construction. Standard library only; every piece of text goes through :func:`html.escape`.
+construction. Standard library only; every piece of text goes through :func:`calculators.markup.escape`.
 The attributes it writes are the DOM contract of :mod:`calculators.dom`.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from html import escape
 
 from calculators import dom
+from calculators.markup import escape
 from calculators.results import Presented, ShownLine, ShownTable
 from calculators.spec import Assumption
 
@@ -22,7 +22,7 @@ _NUMERIC = {"money", "percent", "number", "multiple"}
 
 def attr(value: object) -> str:
     """A value for an HTML attribute, escaped."""
-    return escape(str(value), quote=True)
+    return escape(str(value))
 
 
 def _raw(value: object) -> str:

@@ -17,11 +17,11 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 from calculators import dom, formatting
 from calculators.html import attr
+from calculators.markup import escape
 from calculators.parsing import InputErrors
 from calculators.results import CalculationError, Presented, Raw, Shown, calculate, headline, present, rounded
 from calculators.spec import Calculator, OutputKind

@@ -11,7 +11,8 @@ After every build (``on_post_build``) this hook:
    ``pyodide py-compile`` does: a reader's first start then imports the calculators without
    compiling 300 KB of Python in the browser (about a third of their import time);
 2. registers that wheel in a copy of Pyodide's lock file with ``pyodide lockfile
-   add-wheels`` (pyodide-build), which records its sha256: Pyodide checks it at load;
+   add-wheels`` (pyodide-build), which records its sha256: the worker checks the download
+   against it, then imports from the wheel as it is (on ``sys.path``);
 3. copies only the runtime files the worker needs from ``node_modules/pyodide`` into
    ``assets/pyodide/``, and the wheel and the lock file into ``assets/pyodide/calculators-HASH/``,
    a folder named by the lock file's content (which holds the wheel's sha256): a changed wheel

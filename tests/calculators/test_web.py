@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +15,7 @@ from calculators.html import results_panel
 from calculators.results import calculate, present
 from calculators.web import handle, respond
 from tests.pyodide.cases import generate, named_cases
+from tests.support.build import ROOT
 
 
 def test_defaults_follow_the_level_and_fields_come_back_as_text() -> None:
@@ -186,3 +189,18 @@ def test_input_errors_win_over_scenarios() -> None:
     )
     assert answer["ok"] is False
     assert "base_salary" in answer["errors"]
+
+
+# Standard-library modules a first start in the browser would compile from source (Pyodide
+# ships its standard library as sources), each for an export or a convenience the worker
+# can do without: html (its entity table, ~45 ms), csv (~17 ms, only for an export) and
+# hashlib (~9 ms). See calculators/markup.py, scorecard.compare_csv and charts.chart_id.
+KEPT_OUT_OF_A_START = ("html", "csv", "hashlib")
+
+
+def test_importing_the_worker_module_leaves_out_costly_stdlib_modules() -> None:
+    probe = (
+        f"import sys, calculators.web; print(' '.join(name for name in {KEPT_OUT_OF_A_START!r} if name in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []

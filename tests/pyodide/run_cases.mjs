@@ -3,6 +3,7 @@
 // site (assets/pyodide/), so this checks exactly what the site ships.
 //
 //   node tests/pyodide/run_cases.mjs SITE_DIR CASES.json > responses.json
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
@@ -23,7 +24,18 @@ const pyodide = await loadPyodide({
   stdout: () => {},
   stderr: (text) => console.error(text),
 });
-await pyodide.loadPackage("hiring-calculators", { messageCallback: () => {} });
+// As the site's worker does (docs/assets/js/calculator-worker.mjs): the wheel, checked against
+// its lock entry, is imported from the zip as it is, not installed.
+const lock = JSON.parse(readFileSync(assets + "pyodide-lock.json", "utf8"));
+const entry = lock.packages["hiring-calculators"];
+const wheel = readFileSync(assets + entry.file_name);
+if (createHash("sha256").update(wheel).digest("hex") !== entry.sha256) {
+  console.error(`${entry.file_name} does not match the sha256 in its lock file`);
+  process.exit(1);
+}
+const onPath = `/home/pyodide/${entry.file_name}`;
+pyodide.FS.writeFile(onPath, wheel);
+pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(onPath)})`);
 const respond = pyodide.pyimport("calculators.web").respond;
 const version = pyodide.runPython("import sys; sys.version.split()[0]");
 const responses = cases.map((request) => respond(request));

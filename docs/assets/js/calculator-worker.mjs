@@ -1,7 +1,13 @@
-// The calculators' worker: starts Pyodide once, installs the calculators' wheel and answers
-// requests with calculators.web.respond (the same Python the build runs). Started by
-// calculators.js as a module worker; every address is relative to this file, so the site
+// The calculators' worker: starts Pyodide once, puts the calculators' wheel on Python's path
+// and answers requests with calculators.web.respond (the same Python the build runs). Started
+// by calculators.js as a module worker; every address is relative to this file, so the site
 // works from any sub-path.
+//
+// The wheel is not installed with pyodide.loadPackage: it is downloaded beside the runtime,
+// checked against the sha256 the lock file records (the browser's subresource integrity, as
+// loadPackage does) and imported from the zip as it is (a wheel of bytecode is a valid entry
+// of sys.path). Installing would unpack it with Python modules that are not yet imported at
+// that point (tarfile, email, importlib.metadata: about 200 ms of a first start here).
 //
 // Messages out: {type: "download", name, total} when a request starts (total once known),
 // {type: "progress", name, loaded, total} as bytes arrive, {type: "done", name} at the end,
@@ -25,6 +31,9 @@ const RUNTIME = new URL("../pyodide/", import.meta.url);
 const PACKAGES = "calculators-unbuilt/";
 const RUNTIME_SET = "unbuilt";
 const PACKAGE_URL = new URL(PACKAGES, RUNTIME);
+const LOCK_FILE = new URL("pyodide-lock.json", PACKAGE_URL);
+const PACKAGE = "hiring-calculators"; // the wheel's entry in the lock file
+const WHEELS = "/home/pyodide/wheels/"; // where the wheel is written in Python's file system
 const KEPT = `hiring-guide-runtime-${RUNTIME_SET}`;
 const KEPT_PREFIX = "hiring-guide-runtime-";
 // Entries of the kept set that are never fetched (no such files): written and read here only.
@@ -178,19 +187,50 @@ async function restore(loadPyodide, options, snapshot) {
   }
 }
 
-// Python's memory once the calculators are imported. Pyodide refuses to snapshot an
-// interpreter whose list of loaded packages is not empty (pyodide issue 6418), so it is
-// emptied for the moment of the copy; a restored interpreter loads the package again (its
-// files are not in the snapshot, only the imported modules).
+// Python's memory once the calculators are imported. Only the imported modules are in it,
+// not the wheel's file: a restored interpreter has it written again (see importCalculators).
 function makeSnapshot(pyodide, heapAtStart) {
   // A heap that grew past its starting size does not restore (pyodide issue 6254).
   if (pyodide._module.HEAP8.length > heapAtStart) return null;
-  const loaded = { ...pyodide.loadedPackages };
-  for (const name of Object.keys(loaded)) delete pyodide.loadedPackages[name];
+  return pyodide.makeMemorySnapshot();
+}
+
+// ---- the calculators' wheel -------------------------------------------------------------
+
+// Subresource integrity wants the digest in base64; the lock file records it in hex.
+function integrity(sha256) {
+  const bytes = sha256.match(/../g).map((pair) => Number.parseInt(pair, 16));
+  return `sha256-${btoa(String.fromCharCode(...bytes))}`;
+}
+
+// The wheel's bytes and its file name, downloaded while the runtime starts. A file that does
+// not match its hash rejects the fetch, which reports it (see self.fetch above).
+async function downloadPackage(lockFile) {
+  const entry = (await lockFile).packages[PACKAGE];
+  if (!entry) throw new Error(`the lock file has no entry for ${PACKAGE}`);
+  const response = await self.fetch(new URL(entry.file_name, PACKAGE_URL).href, {
+    integrity: integrity(entry.sha256),
+  });
+  if (!response.ok) throw new Error(`${entry.file_name}: HTTP ${response.status}`);
+  return { name: entry.file_name, bytes: new Uint8Array(await response.arrayBuffer()) };
+}
+
+// Writes the wheel into Python's file system, puts it first on sys.path (once: a restored
+// snapshot has it there already and needs only the file) and imports the calculators.
+function importCalculators(pyodide, wheel) {
+  pyodide.FS.mkdirTree(WHEELS);
+  pyodide.FS.writeFile(WHEELS + wheel.name, wheel.bytes);
+  const globals = pyodide.toPy({ WHEEL: WHEELS + wheel.name });
   try {
-    return pyodide.makeMemorySnapshot();
+    pyodide.runPython("import sys\nif WHEEL not in sys.path: sys.path.insert(0, WHEEL)", { globals });
   } finally {
-    Object.assign(pyodide.loadedPackages, loaded);
+    globals.destroy();
+  }
+  try {
+    return pyodide.pyimport("calculators.web").respond;
+  } catch (error) {
+    console.error(error); // the traceback, for whoever opens the console
+    throw new Error("the calculators' package could not be imported");
   }
 }
 
@@ -206,10 +246,14 @@ async function start() {
     );
   });
   kept = await openKept();
+  // Both downloads start now, beside the runtime's; Pyodide reads the same lock file.
+  const lockFile = self.fetch(LOCK_FILE.href).then((response) => response.json());
+  const wheel = downloadPackage(lockFile);
+  wheel.catch(() => {}); // awaited below; reported by self.fetch, or by start's caller
   const { loadPyodide } = await imported;
   const options = {
     indexURL: RUNTIME.href,
-    lockFileURL: new URL("pyodide-lock.json", PACKAGE_URL).href,
+    lockFileContents: lockFile,
     packageBaseUrl: PACKAGE_URL.href,
     stdout: () => {},
     stderr: () => {},
@@ -230,17 +274,7 @@ async function start() {
   pyodide ??= await loadPyodide({ ...options, _makeSnapshot: snapshotWanted });
   const heapAtStart = pyodide._module.HEAP8.length;
   post({ type: "phase", phase: "installing" });
-  const problems = [];
-  await pyodide.loadPackage("hiring-calculators", {
-    messageCallback: () => {},
-    errorCallback: (message) => problems.push(message),
-  });
-  // loadPackage can resolve even when the install failed: the import is the real check.
-  try {
-    respond = pyodide.pyimport("calculators.web").respond;
-  } catch {
-    throw new Error(problems.join(" ") || "the calculators' package did not install");
-  }
+  respond = importCalculators(pyodide, await wheel);
   post({ type: "ready" });
   if (!self.caches) return;
   // Copied at once, before the first answer: the heap has not grown yet (see makeSnapshot).
