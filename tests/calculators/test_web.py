@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from calculators import registry
 from calculators.html import results_panel
 from calculators.results import calculate, present
-from calculators.web import handle, respond
+from calculators.web import handle, prepare, respond
 from tests.pyodide.cases import generate, named_cases
 from tests.support.build import ROOT
 
@@ -204,3 +204,13 @@ def test_importing_the_worker_module_leaves_out_costly_stdlib_modules() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.split() == []
+
+
+def test_prepare_builds_the_calculators_the_first_answer_uses(monkeypatch: pytest.MonkeyPatch) -> None:
+    import calculators  # noqa: PLC0415 - the module whose cache is emptied
+
+    monkeypatch.setattr(calculators, "_shipped", {})
+    prepare()
+    built = calculators._shipped
+    assert set(built) == set(calculators.BUILDERS)
+    assert calculators.get("loaded-cost") is built["loaded-cost"]

@@ -227,7 +227,7 @@ function importCalculators(pyodide, wheel) {
     globals.destroy();
   }
   try {
-    return pyodide.pyimport("calculators.web").respond;
+    return pyodide.pyimport("calculators.web");
   } catch (error) {
     console.error(error); // the traceback, for whoever opens the console
     throw new Error("the calculators' package could not be imported");
@@ -274,9 +274,22 @@ async function start() {
   pyodide ??= await loadPyodide({ ...options, _makeSnapshot: snapshotWanted });
   const heapAtStart = pyodide._module.HEAP8.length;
   post({ type: "phase", phase: "installing" });
-  respond = importCalculators(pyodide, await wheel);
+  const web = importCalculators(pyodide, await wheel);
+  respond = web.respond;
   post({ type: "ready" });
-  if (!self.caches) return;
+  if (self.caches) await keepRuntime(pyodide, heapAtStart, snapshotWanted);
+  // What the first answer would do first (read the figures, build the calculators), done
+  // while the reader is still reading: a change 1.5 s after ready was answered in a median
+  // 44 ms instead of 127 (7 runs). A Python error is left for that answer to report.
+  try {
+    web.prepare();
+  } catch (error) {
+    if (!(error instanceof pyodide.ffi.PythonError)) throw error;
+  }
+}
+
+// Keeps the runtime set (on a start from the network) and the memory snapshot (when wanted).
+async function keepRuntime(pyodide, heapAtStart, snapshotWanted) {
   // Copied at once, before the first answer: the heap has not grown yet (see makeSnapshot).
   let snapshotBytes = null;
   if (snapshotWanted) {
