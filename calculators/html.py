@@ -3,8 +3,9 @@
 The build pre-renders the panel into each calculator's page with CPython; the browser's
 worker calls :func:`results_panel` inside Pyodide on every change and the page only swaps
 the returned HTML in. One function, so the worked example and the live result agree by
-construction. Standard library only; every piece of text goes through :func:`calculators.markup.escape`.
-The attributes it writes are the DOM contract of :mod:`calculators.dom`.
+construction. Standard library only; every piece of text goes through
+:func:`calculators.markup.escape`. The attributes it writes are the DOM contract of
+:mod:`calculators.dom`.
 """
 
 from __future__ import annotations

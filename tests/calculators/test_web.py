@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import calculators
 from calculators import registry
 from calculators.html import results_panel
 from calculators.results import calculate, present
@@ -207,8 +208,6 @@ def test_importing_the_worker_module_leaves_out_costly_stdlib_modules() -> None:
 
 
 def test_prepare_builds_the_calculators_the_first_answer_uses(monkeypatch: pytest.MonkeyPatch) -> None:
-    import calculators  # noqa: PLC0415 - the module whose cache is emptied
-
     monkeypatch.setattr(calculators, "_shipped", {})
     prepare()
     built = calculators._shipped

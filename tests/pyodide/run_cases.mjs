@@ -18,15 +18,15 @@ const runtime = path.resolve(siteDir, "assets", "pyodide");
 const folder = readdirSync(runtime).find((name) => name.startsWith("calculators-"));
 const assets = path.join(runtime, folder) + path.sep;
 const cases = JSON.parse(readFileSync(casesFile, "utf8"));
+const lock = JSON.parse(readFileSync(assets + "pyodide-lock.json", "utf8")); // read once, as the worker does
 const pyodide = await loadPyodide({
-  lockFileURL: assets + "pyodide-lock.json",
+  lockFileContents: lock,
   packageBaseUrl: assets,
   stdout: () => {},
   stderr: (text) => console.error(text),
 });
 // As the site's worker does (docs/assets/js/calculator-worker.mjs): the wheel, checked against
 // its lock entry, is imported from the zip as it is, not installed.
-const lock = JSON.parse(readFileSync(assets + "pyodide-lock.json", "utf8"));
 const entry = lock.packages["hiring-calculators"];
 const wheel = readFileSync(assets + entry.file_name);
 if (createHash("sha256").update(wheel).digest("hex") !== entry.sha256) {
