@@ -246,11 +246,12 @@ async function start() {
     );
   });
   kept = await openKept();
-  // Both downloads start now, beside the runtime's; Pyodide reads the same lock file.
+  const { loadPyodide } = await imported;
+  // Both downloads start now, beside the runtime's; Pyodide reads the same lock file. Not
+  // before the import: offline with nothing kept, that failure is the one that explains it.
   const lockFile = self.fetch(LOCK_FILE.href).then((response) => response.json());
   const wheel = downloadPackage(lockFile);
   wheel.catch(() => {}); // awaited below; reported by self.fetch, or by start's caller
-  const { loadPyodide } = await imported;
   const options = {
     indexURL: RUNTIME.href,
     lockFileContents: lockFile,
